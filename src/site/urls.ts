@@ -46,3 +46,28 @@ export function withPrefix(pathPrefix: string, pagePath: string): string {
 export function absoluteUrl(baseUrl: string, pathPrefix: string, pagePath: string): string {
   return baseUrl.replace(/\/$/, '') + withPrefix(pathPrefix, pagePath);
 }
+
+/** Returns the fragment id of a section's heading on its list's page: `section-activation-functions--relu`. */
+export function sectionAnchor(section: Pick<CatalogSection, 'path'>): string {
+  return `section-${section.path.replaceAll('/', '--')}`;
+}
+
+/** Returns the fragment id of an entry's summary on its list's page, under the entry's own section. */
+export function entryAnchor(entry: Pick<CatalogEntry, 'slug'>): string {
+  return `entry-${entry.slug}`;
+}
+
+/** Returns the path of a section's place on its list's page, for the table of contents. */
+export function listSectionPath(section: Pick<CatalogSection, 'listId' | 'path'>): string {
+  return `${listPath({ id: section.listId })}#${sectionAnchor(section)}`;
+}
+
+/** Returns the path of the page that static hosts serve for a missing path. */
+export function notFoundPath(): string {
+  return '/404.html';
+}
+
+/** Returns the path of a file of src/site/assets/, which the build copies to `/assets/`. */
+export function assetPath(fileName: string): string {
+  return `/assets/${fileName}`;
+}

@@ -1,0 +1,45 @@
+// Eleventy configuration: renders the validated catalog into static pages. Run through tsx with
+// --config=.eleventy.ts (see the npm scripts), because Eleventy does not load TypeScript itself.
+import path from 'node:path';
+import { catalogLoader } from './src/site/catalogData.ts';
+import type { EleventyConfig } from './src/site/eleventyConfig.ts';
+import { loadSettings } from './src/settings/loadSettings.ts';
+import { searchPlugin } from './src/search/eleventyPlugin.ts';
+
+/** The content folder, relative to the project root; tests point it at a fixture. */
+const CONTENT_DIR = process.env.SITE_CONTENT_DIR || 'content';
+
+/** The output folder; `--output` on the command line takes precedence. */
+const OUTPUT_DIR = process.env.SITE_OUTPUT_DIR || '_site';
+
+export default function configure(eleventyConfig: EleventyConfig) {
+  const root = import.meta.dirname;
+  const settings = loadSettings(root);
+
+  // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
+  // under --serve. Invalid content throws the loader's report, which fails the build.
+  const loadCatalog = catalogLoader(eleventyConfig, root, CONTENT_DIR);
+  eleventyConfig.addGlobalData('settings', settings);
+  eleventyConfig.addGlobalData('catalog', loadCatalog);
+
+  // Templates: TypeScript functions (*.11ty.ts) only, so no content or output is ever run
+  // through Liquid, Nunjucks or Markdown as a template.
+  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  eleventyConfig.setTemplateFormats(['11ty.ts']);
+
+  // Assets: the stylesheet and the small scripts, copied as they are.
+  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+
+  // Watching: rebuild when an entry or list file changes under --serve.
+  eleventyConfig.addWatchTarget(path.join(CONTENT_DIR, '**/*.md'));
+
+  // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
+  eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
+
+  return {
+    dir: { input: 'src/site', output: OUTPUT_DIR },
+    pathPrefix: settings.pathPrefix,
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+  };
+}

@@ -1,0 +1,72 @@
+// Builds the result list with DOM APIs: entry text is only ever set as textContent, never parsed as HTML.
+import type { Mark, SearchHit } from '../search/searchQuery.ts';
+import type { SearchStore } from '../search/searchStore.ts';
+
+/** Appends `text` to `parent`, wrapping each marked span in <mark>. Marks outside the text are ignored. */
+export function appendMarked(parent: HTMLElement, text: string, marks: readonly Mark[]): void {
+  let at = 0;
+  for (const [start, length] of marks) {
+    if (start < at || start >= text.length) continue;
+    if (start > at) parent.append(document.createTextNode(text.slice(at, start)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(start, start + length);
+    parent.append(mark);
+    at = start + length;
+  }
+  if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
+}
+
+/** The titles from the list down to an entry's section: `Training Deep Neural Networks › Regularization › Dropout`. */
+export function sectionTrail(store: SearchStore, section: number, withList: boolean): string {
+  const titles: string[] = [];
+  let current = section;
+  let list = -1;
+  while (current >= 0) {
+    const stored = store.sections[current];
+    if (!stored) break;
+    titles.unshift(stored[2]);
+    list = stored[0];
+    current = stored[3];
+  }
+  const listTitle = store.lists[list]?.[1];
+  if (withList && listTitle !== undefined) titles.unshift(listTitle);
+  return titles.join(' › ');
+}
+
+/** Renders one result: the title as a link, the section path, and the snippet when the entry has one. */
+export function renderResult(store: SearchStore, hit: SearchHit, href: string, withList: boolean): HTMLLIElement {
+  const stored = store.entries[hit.entry];
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  if (!stored) return item;
+
+  const link = document.createElement('a');
+  link.className = 'search-result-title';
+  link.href = href;
+  appendMarked(link, stored[0], hit.titleMarks);
+  item.append(link);
+
+  const trail = document.createElement('p');
+  trail.className = 'search-result-path';
+  trail.textContent = sectionTrail(store, stored[2], withList);
+  item.append(trail);
+
+  if (stored[3] !== '') {
+    const snippet = document.createElement('p');
+    snippet.className = 'search-result-snippet';
+    appendMarked(snippet, stored[3], hit.snippetMarks);
+    item.append(snippet);
+  }
+
+  return item;
+}
+
+/** The status line read out by the live region, such as `12 results for “adam”`. */
+export function statusText(shown: number, total: number, query: string, fuzzy: boolean, scope: string): string {
+  const where = scope === '' ? '' : ` in ${scope}`;
+  if (total === 0) return `No results for “${query}”${where}.`;
+  const count = `${total} ${total === 1 ? 'result' : 'results'}`;
+  const limit = shown < total ? `, showing the first ${shown}` : '';
+  const spelling = fuzzy ? ' No exact matches, so entries with a similar spelling are shown.' : '';
+  return `${count} for “${query}”${where}${limit}.${spelling}`;
+}

@@ -1,0 +1,195 @@
+// Reads, validates and assembles the content into the Catalog: the one entry point that the
+// build, `check`, `new` and the tests share.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../problems/problem.ts';
+import { AssembleError, ContentError, ValidationError, ReadError } from '../problems/contentError.ts';
+import { formatHuman, sortProblems } from '../problems/format.ts';
+import { discoverContent, type ContentFile } from '../read/discoverContent.ts';
+import { readDocument } from '../read/readDocument.ts';
+import { checkDuplicates, duplicateFieldPositions, type DuplicateCandidate } from '../validate/checkDuplicates.ts';
+import { checkFileNames } from '../validate/checkFileNames.ts';
+import { checkPlacements, type ListSectionPaths } from '../validate/checkPlacements.ts';
+import { checkSectionTree, sectionPaths } from '../validate/checkSectionTree.ts';
+import { validateDocument } from '../validate/validateDocument.ts';
+import { assembleCatalog, type ValidEntry, type ValidList } from './assembleCatalog.ts';
+import type { Catalog } from './types.ts';
+import { LIST_FILE_NAME } from '../../schemas/list.ts';
+
+export interface LoadOptions {
+  /** The content folder, relative to `root`; default `content`. */
+  contentDir?: string | undefined;
+  /**
+   * Report only on these files (relative to `root` or absolute). The whole content folder is
+   * still read, because sections and duplicates depend on the other files.
+   */
+  files?: readonly string[] | undefined;
+}
+
+export interface LoadSummary {
+  lists: number;
+  sections: number;
+  entries: number;
+}
+
+export interface LoadResult {
+  /** The catalog, or undefined when any file of the content has an error. */
+  catalog: Catalog | undefined;
+  /** Every problem found, sorted by file and line; only those of `files` when given. */
+  problems: Problem[];
+  /** The lists, sections and entries that passed validation. */
+  summary: LoadSummary;
+}
+
+/**
+ * Reads every list under `<root>/<contentDir>`, validates each file and the files against each
+ * other, and assembles the catalog when no error was found. Bad content is returned as
+ * problems, not thrown. Throws a ReadError when the content folder cannot be read, and an
+ * AssembleError if validated content still cannot be assembled (a bug in the checks).
+ */
+export async function loadCatalog(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const contentDir = options.contentDir ?? 'content';
+  let discovered;
+  try {
+    discovered = await discoverContent(root, contentDir);
+  } catch (error) {
+    throw new ReadError(`cannot read the content folder ${contentDir}: ${(error as Error).message}`, [], { cause: error });
+  }
+
+  const problems: Problem[] = [...discovered.problems];
+  const lists = new Map<string, ValidList | undefined>();
+  const sectionsByList = new Map<string, ListSectionPaths>();
+
+  for (const contentFile of discovered.lists) {
+    const { document: raw, problems: readProblems } = readDocument(contentFile);
+    problems.push(...readProblems);
+    if (raw === undefined) {
+      lists.set(contentFile.listId, undefined);
+      continue;
+    }
+
+    const { document, problems: found } = validateDocument(raw);
+    const treeProblems = checkSectionTree(raw.frontmatter?.data, raw.file, raw.frontmatter);
+    problems.push(...found, ...treeProblems);
+    if (document?.kind !== 'list' || treeProblems.length > 0) {
+      lists.set(raw.listId, undefined);
+      continue;
+    }
+
+    lists.set(raw.listId, { id: raw.listId, file: raw.file, data: document.data, body: raw.body });
+    const paths = sectionPaths(document.data);
+    sectionsByList.set(raw.listId, { paths, set: new Set(paths) });
+  }
+
+  // Each entry is read, validated and reduced to its data before the next is read, so that
+  // its YAML document (many times the size of the data) can be collected.
+  const validEntries: (ValidEntry & DuplicateCandidate)[] = [];
+  const titles = new Map<string, string>();
+  for (const contentFile of discovered.entries) {
+    const { document: raw, problems: readProblems } = readDocument(contentFile);
+    problems.push(...readProblems);
+    if (raw === undefined) continue;
+
+    const { document, problems: found } = validateDocument(raw);
+    problems.push(...found, ...checkPlacements(raw, raw.frontmatter?.data, sectionsByList));
+    const title = (raw.frontmatter?.data as { title?: unknown } | undefined)?.title;
+    if (typeof title === 'string') titles.set(raw.file, title);
+    if (document?.kind !== 'entry') continue;
+
+    const positions = duplicateFieldPositions(document.data, raw.frontmatter);
+    validEntries.push({ listId: raw.listId, slug: raw.slug, file: raw.file, data: document.data, body: raw.body, positions });
+  }
+
+  const entriesByList = new Map<string, ContentFile[]>();
+  for (const contentFile of discovered.entries) addTo(entriesByList, contentFile.listId, contentFile);
+  for (const [listId, entries] of entriesByList) {
+    if (!lists.has(listId)) problems.push(missingListFile(contentDir, listId, entries.length));
+    problems.push(...checkFileNames(entries, (file) => titles.get(file)));
+  }
+
+  const validByList = new Map<string, DuplicateCandidate[]>();
+  for (const entry of validEntries) addTo(validByList, entry.listId, entry);
+  for (const group of validByList.values()) problems.push(...checkDuplicates(group));
+
+  const validLists = [...lists.values()].filter((list): list is ValidList => list !== undefined);
+  const summary: LoadSummary = {
+    lists: validLists.length,
+    sections: [...sectionsByList.values()].reduce((total, list) => total + list.paths.length, 0),
+    entries: validEntries.length,
+  };
+
+  const reported = options.files ? await onlyFiles(root, contentDir, options.files, problems) : problems;
+  const hasError = problems.some((problem) => problem.severity === 'error');
+  if (hasError) return { catalog: undefined, problems: sortProblems(reported), summary };
+
+  let catalog: Catalog;
+  try {
+    catalog = assembleCatalog(validLists, validEntries.map(({ positions: _positions, ...entry }) => entry));
+  } catch (error) {
+    throw new AssembleError(`cannot assemble the catalog: ${(error as Error).message}`, reported, { cause: error });
+  }
+  return { catalog, problems: sortProblems(reported), summary };
+}
+
+/**
+ * Loads the catalog for the build. Returns it when the content has no error; throws a
+ * ValidationError whose message is the human report of every problem otherwise.
+ */
+export async function loadCatalogOrThrow(root: string, options: LoadOptions = {}): Promise<Catalog> {
+  const result = await loadCatalog(root, options);
+  if (result.catalog !== undefined) return result.catalog;
+
+  const report = formatHuman(result.problems);
+  throw new ValidationError(`the content has errors, so no site was built:\n${report}`, result.problems);
+}
+
+export { ContentError };
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const group = map.get(key);
+  if (group) group.push(value);
+  else map.set(key, [value]);
+}
+
+function missingListFile(contentDir: string, listId: string, entryCount: number): Problem {
+  return {
+    stage: 'validate',
+    severity: 'error',
+    code: 'missing-list-file',
+    file: `${toPosix(contentDir)}/${listId}/${LIST_FILE_NAME}`,
+    line: 1,
+    column: 1,
+    field: '',
+    message: `the list folder ${toPosix(contentDir)}/${listId}/ has ${entryCount} entr${entryCount === 1 ? 'y' : 'ies'} but no list file`,
+    fix: `create ${LIST_FILE_NAME} in the folder with the list's title, description and sections`,
+  };
+}
+
+/** Keeps the problems of the given files, and reports each given file that is missing or outside the content folder. */
+async function onlyFiles(root: string, contentDir: string, files: readonly string[], problems: readonly Problem[]): Promise<Problem[]> {
+  const contentRoot = path.resolve(root, contentDir);
+  const requested = new Set<string>();
+  const extra: Problem[] = [];
+
+  for (const given of files) {
+    const absolute = path.resolve(root, given);
+    const file = toPosix(path.relative(root, absolute));
+    const base: Problem = { stage: 'read', severity: 'error', code: '', file, line: 1, column: 1, field: '', message: '' };
+    try {
+      await access(absolute);
+    } catch {
+      extra.push({ ...base, code: 'file-not-found', message: 'the file does not exist', fix: 'check the path' });
+      continue;
+    }
+    if (!absolute.startsWith(contentRoot + path.sep)) {
+      extra.push({ ...base, code: 'file-outside-content', message: `the file is not inside the content folder ${toPosix(contentDir)}/`, fix: `move it into ${toPosix(contentDir)}/<list-id>/` });
+      continue;
+    }
+    requested.add(file);
+  }
+  return [...problems.filter((problem) => requested.has(problem.file)), ...extra];
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}

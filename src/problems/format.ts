@@ -1,0 +1,81 @@
+// Formats problems for people, as GitHub workflow annotations, and as JSON: the one place where
+// a Problem becomes text.
+import type { Problem } from './problem.ts';
+
+export type ProblemFormat = 'human' | 'github' | 'json';
+
+/** Orders problems by file, line and column, so that a report reads from top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
+  );
+}
+
+/** Writes one problem on one line: `path:line:column  error  field: message (received ...). Fix: ...` */
+export function formatProblem(problem: Problem): string {
+  let text = `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  `;
+  if (problem.field !== '') text += `${problem.field}: `;
+  text += problem.message;
+  if (problem.received !== undefined) text += ` (received ${problem.received})`;
+  text += '.';
+  if (problem.fix !== undefined) text += ` Fix: ${problem.fix.replace(/\.$/, '')}${/[?!]$/.test(problem.fix) ? '' : '.'}`;
+  return text;
+}
+
+/** Writes every problem, one a line, sorted, followed by a count of errors and warnings. */
+export function formatHuman(problems: readonly Problem[]): string {
+  if (problems.length === 0) return '';
+  const lines = sortProblems(problems).map(formatProblem);
+  lines.push(countLine(problems));
+  return lines.join('\n');
+}
+
+/** Returns `2 errors, 1 warning` for the problems given. */
+export function countLine(problems: readonly Problem[]): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/**
+ * Writes one GitHub workflow command per problem (`::error file=...,line=...,col=...,title=...::message`),
+ * which GitHub shows on the pull request's diff at that line.
+ */
+export function formatGithub(problems: readonly Problem[]): string {
+  return sortProblems(problems)
+    .map((problem) => {
+      const properties = [
+        `file=${escapeProperty(problem.file)}`,
+        `line=${problem.line}`,
+        `col=${problem.column}`,
+        `title=${escapeProperty(problem.field === '' ? problem.code : `${problem.field} (${problem.code})`)}`,
+      ].join(',');
+      let message = problem.message;
+      if (problem.received !== undefined) message += ` (received ${problem.received})`;
+      message += '.';
+      if (problem.fix !== undefined) message += `\nFix: ${problem.fix}`;
+      return `::${problem.severity} ${properties}::${escapeData(message)}`;
+    })
+    .join('\n');
+}
+
+/** Writes the problems and a summary as one JSON document. */
+export function formatJson(problems: readonly Problem[], summary?: object): string {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((problem) => problem.severity === 'error').length;
+  return JSON.stringify({ ok: errors === 0, errors, warnings: sorted.length - errors, ...(summary ? { summary } : {}), problems: sorted }, null, 2);
+}
+
+/** Escapes the message of a workflow command, as GitHub's toolkit does: `%`, CR and LF. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property of a workflow command: as a message, plus `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

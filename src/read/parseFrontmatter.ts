@@ -1,0 +1,243 @@
+// Splits one content file into YAML frontmatter and Markdown body with gray-matter, parsing the
+// YAML with the `yaml` package so that every node keeps its line and column.
+import matter from 'gray-matter';
+import { isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Problem } from '../problems/problem.ts';
+import type { Frontmatter } from './rawDocument.ts';
+
+/** The maximum number of aliases a frontmatter may expand, so that a small file cannot grow into a huge value. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The frontmatter languages accepted after the opening `---`: none, or YAML named explicitly. */
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+export interface ParsedFile {
+  frontmatter: Frontmatter | undefined;
+  body: string;
+  problems: Problem[];
+}
+
+/** Thrown by the engines that stand in for gray-matter's own JavaScript, JSON and CoffeeScript engines. */
+export class RejectedLanguageError extends Error {
+  constructor(language: string) {
+    super(`frontmatter language "${language}" is not accepted: only YAML is read`);
+    this.name = 'RejectedLanguageError';
+  }
+}
+
+/**
+ * Engines that replace every non-YAML engine of gray-matter with one that throws. gray-matter
+ * looks up `js` and falls back to `javascript`, whose built-in engine calls eval, so both names
+ * must be replaced: disabling `js` alone would still run the code.
+ */
+export const REJECTING_ENGINES = Object.fromEntries(
+  ['js', 'javascript', 'json', 'coffee', 'coffeescript', 'cson', 'toml'].map((language) => [language, rejectingEngine(language)]),
+);
+
+function rejectingEngine(language: string) {
+  return {
+    parse(): never {
+      throw new RejectedLanguageError(language);
+    },
+    stringify(): never {
+      throw new RejectedLanguageError(language);
+    },
+  };
+}
+
+/**
+ * Parses the text of one content file. `file` is the path used in problems.
+ * Accepts a UTF-8 byte order mark and CRLF line endings. Reports, rather than throws: an empty
+ * file, a file without frontmatter, an unclosed frontmatter, a language other than YAML after
+ * the opening `---` (`---js` is never evaluated), YAML syntax errors and alias cycles.
+ */
+export function parseFrontmatter(text: string, file: string): ParsedFile {
+  const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problems: Problem[] = [];
+  const fail = (code: string, line: number, message: string, fix: string, received?: string): ParsedFile => {
+    problems.push({ stage: 'read', severity: 'error', code, file, line, column: 1, field: '', message, received, fix });
+    return { frontmatter: undefined, body: '', problems };
+  };
+
+  if (content.trim() === '') {
+    return fail('empty-file', 1, 'the file is empty', 'start the file with frontmatter between two "---" lines, such as "---\\ntitle: ...\\n---"');
+  }
+
+  const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
+  if (!firstLine.startsWith('---') || firstLine.startsWith('----')) {
+    return fail(
+      'missing-frontmatter',
+      1,
+      'the file has no frontmatter: its first line must be "---"',
+      'start the file with frontmatter between two "---" lines, such as "---\\ntitle: ...\\n---"',
+      firstLine.slice(0, 80),
+    );
+  }
+
+  const language = firstLine.slice(3).trim();
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) {
+    return fail(
+      'frontmatter-language',
+      1,
+      `the frontmatter is marked as "${language}", but only YAML frontmatter is read (it is never run as code)`,
+      'write the frontmatter in YAML and open it with a plain "---" line',
+      firstLine,
+    );
+  }
+
+  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(content.slice(firstLine.length))) {
+    return fail('unclosed-frontmatter', 1, 'the frontmatter is not closed: no line "---" follows it', 'end the frontmatter with a line "---"');
+  }
+
+  let parsed: { document: Document.Parsed; lineCounter: LineCounter; source: string } | undefined;
+  const yamlEngine = {
+    parse(text: string): object {
+      // gray-matter cuts the block before the "\n" of the closing line, so with CRLF line
+      // endings a lone "\r" ends the block, and YAML would read it into the last value.
+      const source = text.endsWith('\r') ? text.slice(0, -1) : text;
+      const lineCounter = new LineCounter();
+      const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+      parsed = { document, lineCounter, source };
+      return {};
+    },
+    stringify(): never {
+      throw new Error('stringify is not used');
+    },
+  };
+
+  // The language was checked above; the rejecting engines are a second guard.
+  const result = matter(content, {
+    language: 'yaml',
+    engines: { ...REJECTING_ENGINES, yaml: yamlEngine, yml: yamlEngine },
+  } as Parameters<typeof matter>[1]);
+  const body = result.content.trim();
+
+  if (parsed === undefined) {
+    // gray-matter skips the engine when the block holds only blank lines and comments.
+    const lineCounter = new LineCounter();
+    const document = parseDocument('', { lineCounter });
+    return { frontmatter: { source: '', document, lineCounter, data: {} }, body, problems };
+  }
+
+  const { document, lineCounter, source } = parsed;
+  for (const error of document.errors) {
+    const position = lineCounter.linePos(error.pos[0]);
+    const line = sourceLine(source, lineCounter, error.pos[0]);
+    problems.push({
+      stage: 'read',
+      severity: 'error',
+      code: 'invalid-yaml',
+      file,
+      line: position.line,
+      column: position.col,
+      field: '',
+      message: `invalid YAML: ${firstSentence(error.message)}`,
+      received: line,
+      fix: yamlFix(error.code, line),
+    });
+  }
+  if (document.errors.length > 0) return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+
+  // An alias is written with "*": without one, the walk over the document can be skipped.
+  const cycle = source.includes('*') ? findAliasCycle(document) : undefined;
+  if (cycle !== undefined) {
+    const position = lineCounter.linePos(cycle.offset);
+    const inSections = /^sections\b/.test(cycle.field);
+    problems.push({
+      stage: 'read',
+      severity: 'error',
+      code: 'alias-cycle',
+      file,
+      line: position.line,
+      column: position.col,
+      field: cycle.field,
+      message: `${inSections ? 'the section tree has a cycle: ' : ''}the alias *${cycle.anchor} refers to a value that contains it, which makes an endless loop`,
+      received: `*${cycle.anchor}`,
+      fix: 'write the value out instead of using a YAML alias',
+    });
+    return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+  }
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    problems.push({
+      stage: 'read',
+      severity: 'error',
+      code: 'invalid-yaml',
+      file,
+      line: 1,
+      column: 1,
+      field: '',
+      message: `invalid YAML: ${(error as Error).message}`,
+      fix: 'write the values out instead of using YAML aliases',
+    });
+    return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+  }
+  return { frontmatter: { source, document, lineCounter, data }, body, problems };
+}
+
+/** Finds an alias whose anchored node contains the alias itself. */
+function findAliasCycle(document: Document.Parsed): { anchor: string; offset: number; field: string } | undefined {
+  let found: { anchor: string; offset: number; field: string } | undefined;
+  visit(document, {
+    Alias(_key, node, ancestors) {
+      const target = node.resolve(document);
+      if (target === undefined || !ancestors.includes(target as never)) return undefined;
+      found = { anchor: node.source, offset: node.range?.[0] ?? 0, field: fieldOfAncestors(ancestors, node) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Writes the field path (`sections[0].sections`) of a node from the ancestors that `visit` gives. */
+function fieldOfAncestors(ancestors: readonly unknown[], node: unknown): string {
+  const chain = [...ancestors, node];
+  let field = '';
+  for (let index = 0; index < chain.length - 1; index++) {
+    const parent = chain[index];
+    const child = chain[index + 1];
+    if (isPair(parent) && parent.value === child) {
+      const key = isScalar(parent.key) ? String(parent.key.value) : String(parent.key);
+      field += field === '' ? key : `.${key}`;
+    } else if (isSeq(parent)) {
+      field += `[${parent.items.indexOf(child as never)}]`;
+    }
+  }
+  return field;
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n', 1)[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function sourceLine(source: string, lineCounter: LineCounter, offset: number): string {
+  const { line } = lineCounter.linePos(offset);
+  const start = line - 1 < lineCounter.lineStarts.length ? (lineCounter.lineStarts[line - 1] ?? 0) : 0;
+  const end = source.indexOf('\n', start);
+  return source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+}
+
+/** Suggests a fix for a YAML error; for a value that contains ": ", shows the line with the value quoted. */
+function yamlFix(code: string, line: string): string {
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const match = /^(\s*(?:- )?[^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
+      const quoted = match ? `${match[1]}: ${JSON.stringify(match[2])}` : undefined;
+      return `put the value in double quotes, because a colon followed by a space starts a new key${quoted ? `: ${quoted.trim()}` : ''}`;
+    }
+    case 'DUPLICATE_KEY':
+      return 'remove one of the two keys or merge their values';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation and the quotes on this line';
+    default:
+      return 'check the YAML on this line; quote a value that contains ": " or starts with a special character';
+  }
+}

@@ -1,0 +1,394 @@
+// Runs a reader's query against the loaded index: the same code in the browser and in the tests.
+import { expandIndex } from './compactIndex.ts';
+import { indexInternals, Query, QueryParser, TokenSet } from './lunrInternals.ts';
+import { lunr, stemTerm } from './lunrPipeline.ts';
+import { SNIPPET_FIELDS } from './searchFields.ts';
+import { entryPosition, SEARCH_FILE_VERSION, snippetFieldName, type SearchFile, type SearchStore } from './searchStore.ts';
+import { ABBREVIATIONS } from './synonyms.ts';
+import { normaliseTerm, splitWords, type TextToken, type TextWord } from './tokenize.ts';
+
+export interface LoadedSearch {
+  index: lunr.Index;
+  store: SearchStore;
+}
+
+/** A span `[start, length]` of text to highlight. */
+export type Mark = [start: number, length: number];
+
+export interface SearchHit {
+  /** The entry's position in `store.entries`. */
+  entry: number;
+  score: number;
+  /** The number of query words the entry matches; hits with more come first. */
+  wordsMatched: number;
+  titleMarks: Mark[];
+  snippetMarks: Mark[];
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /**
+   * `syntax` when the query was read as lunr query syntax; `plain` when it was read as words;
+   * `fuzzy` when no word matched exactly and close spellings were searched instead.
+   */
+  mode: 'plain' | 'syntax' | 'fuzzy';
+}
+
+/** Clause boosts: a whole word outweighs a word that only starts with what was typed, or a near spelling. */
+const EXACT_BOOST = 3;
+const ABBREVIATION_BOOST = 1.5;
+const PREFIX_BOOST = 1;
+const FUZZY_BOOST = 1;
+
+/**
+ * Loads the search file that the build wrote. Throws an Error when its version is not the one
+ * this code reads (a page cached from an older build), or when lunr rejects the index.
+ */
+export function loadSearchFile(file: SearchFile): LoadedSearch {
+  if (file.version !== SEARCH_FILE_VERSION) {
+    throw new Error(`search file version ${String(file.version)} is not supported; expected ${SEARCH_FILE_VERSION}`);
+  }
+  const index = lunr.Index.load(expandIndex(file.index));
+  return { index, store: file.store };
+}
+
+/**
+ * Searches for `text`, one hit per entry, best first. Never throws on any input: lunr query
+ * syntax (`title:adam`, `+dropout -bayesian`, `adam~1`) is used when lunr can parse it, and
+ * the text is read as plain words otherwise. Returns no hits for text without letters or digits.
+ */
+export function runSearch(search: LoadedSearch, text: string): SearchOutcome {
+  if (looksLikeSyntax(text)) {
+    const hits = runSyntaxQuery(search, text);
+    if (hits !== undefined) return { hits, mode: 'syntax' };
+  }
+
+  const words = queryWords(search.index, text, false);
+  if (words.length === 0) return { hits: [], mode: 'plain' };
+
+  const hits = runWords(search, words);
+  if (hits.length > 0) return { hits, mode: words.some((word) => word.fuzzy) ? 'fuzzy' : 'plain' };
+
+  const fuzzyWords = queryWords(search.index, text, true);
+  const fuzzyHits = runWords(search, fuzzyWords);
+  const best = fuzzyHits[0]?.wordsMatched ?? 0;
+  return { hits: fuzzyHits.filter((hit) => hit.wordsMatched === best), mode: 'fuzzy' };
+}
+
+/** A query term with the index terms it can match, so that hits can be checked word by word. */
+interface QueryTerm {
+  term: string;
+  prefix: boolean;
+  editDistance: number;
+  boost: number;
+  /** Index terms that equal the term's stem or, for a prefix term, start with the term. */
+  matches: Set<string>;
+  /** Index terms within the edit distance. */
+  nearMatches: Set<string>;
+}
+
+/** A word the reader typed: it is matched when every term of one of its alternatives is. */
+interface QueryWord {
+  alternatives: QueryTerm[][];
+  fuzzy: boolean;
+  /** The word is a hyphenated compound: its second alternative is its parts. */
+  compound: boolean;
+  /** The word is a known abbreviation: its last alternative is the words it stands for. */
+  abbreviation: boolean;
+}
+
+/**
+ * Turns text into query words. The word being typed (the last, with no space after it) and any
+ * term of three or more characters also match as a prefix. A word that the index has neither
+ * exactly nor as a prefix is searched with an edit distance, as is every word when `fuzzy` and
+ * every long word that only a few entries contain (`initilization`, a misspelling in one entry).
+ */
+function queryWords(index: lunr.Index, text: string, fuzzy: boolean): QueryWord[] {
+  const split = splitWords(text);
+  const typing = !/[\s\p{P}]$/u.test(text);
+
+  return split.map((word, position) => {
+    const isTyped = typing && position === split.length - 1;
+    const alternatives = wordAlternatives(word).map(({ terms, typed }) =>
+      terms.map((term) => queryTerm(index, term, typed, isTyped)),
+    );
+
+    const known = alternatives.some((terms) => terms.every((term) => term.matches.size > 0));
+    const useFuzzy = fuzzy || !known;
+    for (const term of alternatives.flat()) {
+      if (useFuzzy || isRare(index, term)) addFuzzy(index, term);
+    }
+    return {
+      alternatives,
+      fuzzy: useFuzzy && alternatives.flat().some((term) => term.editDistance > 0),
+      compound: word.parts.length > 0,
+      abbreviation: ABBREVIATIONS[word.whole.term] !== undefined,
+    };
+  });
+}
+
+/**
+ * The ways a word can match: itself; for a compound, all its parts; for an abbreviation, the
+ * words it stands for. `typed` is false for words the reader did not type themselves.
+ */
+function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean }[] {
+  const alternatives = [{ terms: [word.whole.term], typed: true }];
+  if (word.parts.length > 0) alternatives.push({ terms: word.parts.map((part) => part.term), typed: true });
+
+  const expansion = ABBREVIATIONS[word.whole.term];
+  if (expansion !== undefined) alternatives.push({ terms: expansion.split(' '), typed: false });
+
+  return alternatives;
+}
+
+function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boolean): QueryTerm {
+  const matches = new Set<string>();
+  const stem = stemTerm(term);
+  if (Object.hasOwn(indexInternals(index).invertedIndex, stem)) matches.add(stem);
+
+  const prefix = typed && (isTyped || term.length >= 3);
+  if (prefix) {
+    for (const match of expandTokenSet(index, TokenSet.fromString(`${term}*`))) matches.add(match);
+  }
+
+  return { term, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
+}
+
+/** Adds near spellings: one edit from four characters on, two from eight, none below. */
+function addFuzzy(index: lunr.Index, term: QueryTerm): void {
+  const length = [...term.term].length;
+  term.editDistance = length >= 8 ? 2 : length >= 4 ? 1 : 0;
+  if (term.editDistance === 0) return;
+
+  for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(term.term, term.editDistance))) {
+    if (!term.matches.has(match)) term.nearMatches.add(match);
+  }
+}
+
+/** Long words found in at most this many entries may be misspellings, so near spellings are searched too. */
+const RARE_DOCUMENT_COUNT = 2;
+const RARE_MIN_LENGTH = 8;
+
+function isRare(index: lunr.Index, term: QueryTerm): boolean {
+  if (term.term.length < RARE_MIN_LENGTH || term.matches.size === 0) return false;
+
+  const refs = new Set<string>();
+  for (const match of term.matches) {
+    const posting = indexInternals(index).invertedIndex[match] as Record<string, object> | undefined;
+    for (const [field, byRef] of Object.entries(posting ?? {})) {
+      if (field !== '_index') for (const ref of Object.keys(byRef)) refs.add(ref);
+    }
+    if (refs.size > RARE_DOCUMENT_COUNT) return false;
+  }
+  return true;
+}
+
+function expandTokenSet(index: lunr.Index, tokenSet: lunr.TokenSet): string[] {
+  return indexInternals(index).tokenSet.intersect(tokenSet).toArray();
+}
+
+function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
+  const terms = words.flatMap((word) => word.alternatives.flat());
+
+  // Each term's expansions were found once in queryWords, so the index terms go to lunr as they
+  // are, each with the boost of the way it matched.
+  const boosts = new Map<string, number>();
+  const addBoost = (indexTerm: string, boost: number) => boosts.set(indexTerm, (boosts.get(indexTerm) ?? 0) + boost);
+  for (const term of terms) {
+    const stem = stemTerm(term.term);
+    for (const match of term.matches) addBoost(match, match === stem ? term.boost : PREFIX_BOOST);
+    for (const match of term.nearMatches) addBoost(match, FUZZY_BOOST);
+  }
+
+  const results = search.index.query((query) => {
+    for (const [indexTerm, boost] of boosts) {
+      query.term(indexTerm, { usePipeline: false, boost });
+    }
+  });
+
+  const ranked = results.flatMap((result) => {
+    const matched = Object.keys(result.matchData.metadata);
+    const wordsMatched = words.filter((word) =>
+      word.alternatives.some((alternative) =>
+        alternative.every((term) => matched.some((match) => term.matches.has(match) || term.nearMatches.has(match))),
+      ),
+    ).length;
+    if (wordsMatched === 0) return [];
+
+    const hit = toHit(search.store, result, wordsMatched);
+    return [{ hit, phrase: titlePhraseRank(search.store.entries[hit.entry]?.[0] ?? '', words) }];
+  });
+
+  ranked.sort(
+    (a, b) =>
+      b.hit.wordsMatched - a.hit.wordsMatched || b.phrase - a.phrase || b.hit.score - a.hit.score || a.hit.entry - b.hit.entry,
+  );
+  return ranked.map(({ hit }) => hit);
+}
+
+/**
+ * Ranks how the query's words occur in `title`, in the order typed: 3 when they are the whole
+ * title or its name before a colon (`Adam: A Method for ...` for `adam`), 2 when the title starts
+ * with them, 1 when they occur together elsewhere, 0 otherwise. A paper's own name opens its
+ * title, so this puts the paper above those that cite the name. An abbreviation may stand for
+ * its words (`BN` for `Batch Normalization: ...`).
+ */
+function titlePhraseRank(title: string, words: QueryWord[]): number {
+  const titleTerms = splitWords(title).flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]));
+  let best = 0;
+  for (const phrase of phrases(words)) {
+    best = Math.max(best, phraseRank(title, titleTerms, phrase));
+    if (best === 6) break;
+  }
+  return best;
+}
+
+/** The most phrases tried per hit; abbreviations multiply them. */
+const MAX_PHRASES = 8;
+
+/** The sequences of terms the query can stand for: each word as typed, or an abbreviation's words. */
+function phrases(words: QueryWord[]): QueryTerm[][] {
+  let result: QueryTerm[][] = [[]];
+  for (const word of words) {
+    const own = word.alternatives.length > 1 && word.compound ? word.alternatives[1] : word.alternatives[0];
+    const choices = [own ?? [], ...(word.abbreviation ? [word.alternatives.at(-1) ?? []] : [])];
+    result = result.flatMap((phrase) => choices.map((choice) => [...phrase, ...choice])).slice(0, MAX_PHRASES);
+  }
+  return result.filter((phrase) => phrase.length > 0);
+}
+
+/**
+ * Ranks one phrase in the title: 3, 2, 1 or 0 as titlePhraseRank describes, doubled when every
+ * word matches whole (`SGD`), and one less when a word only matches as a prefix or near
+ * spelling (`SGDR` for `sgd`), so whole words come first within each tier.
+ */
+function phraseRank(title: string, titleTerms: TextToken[], phrase: QueryTerm[]): number {
+  if (phrase.length > titleTerms.length) return 0;
+
+  const termMatch = (term: QueryTerm, titleTerm: string): 'whole' | 'partial' | undefined => {
+    const stem = stemTerm(titleTerm);
+    if (stem === stemTerm(term.term)) return 'whole';
+    const candidates = term.matches.size > 0 ? term.matches : term.nearMatches;
+    return candidates.has(titleTerm) || candidates.has(stem) ? 'partial' : undefined;
+  };
+  const matchAt = (offset: number): 'whole' | 'partial' | undefined => {
+    let result: 'whole' | 'partial' = 'whole';
+    for (const [position, term] of phrase.entries()) {
+      const match = termMatch(term, titleTerms[offset + position]?.term ?? '');
+      if (match === undefined) return undefined;
+      if (match === 'partial') result = 'partial';
+    }
+    return result;
+  };
+  const score = (tier: number, match: 'whole' | 'partial') => (match === 'whole' ? 2 * tier : 2 * tier - 1);
+
+  const atStart = matchAt(0);
+  if (atStart) {
+    const last = titleTerms[phrase.length - 1];
+    const rest = last ? title.slice(last.start + last.length).trimStart() : '';
+    return score(rest === '' || rest.startsWith(':') ? 3 : 2, atStart);
+  }
+
+  let best = 0;
+  for (let offset = 1; offset + phrase.length <= titleTerms.length; offset += 1) {
+    const match = matchAt(offset);
+    if (match) best = Math.max(best, score(1, match));
+    if (best === 2) break;
+  }
+  return best;
+}
+
+/** Query syntax is tried only when the text uses it: `:`, `~`, `^`, `*`, or `+`/`-` before a word. */
+function looksLikeSyntax(text: string): boolean {
+  return /[:~^*]|(?:^|\s)[+-]/.test(text);
+}
+
+/**
+ * Parses `text` with lunr's query parser and runs it with each clause's term normalised like the
+ * index. Returns undefined when lunr cannot parse the text or no clause has a term left.
+ */
+function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undefined {
+  let clauses: lunr.Query.Clause[];
+  try {
+    const parsed = new QueryParser(text, new Query(indexInternals(search.index).fields)).parse();
+    clauses = parsed.clauses.flatMap(normaliseClause);
+  } catch {
+    return undefined;
+  }
+  if (clauses.length === 0) return undefined;
+
+  try {
+    const results = search.index.query((query) => {
+      for (const clause of clauses) query.clause({ ...clause });
+    });
+    return results.map((result) => toHit(search.store, result, 0));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Normalises a parsed clause's term like the tokenizer does; a term with no letters or digits is dropped. */
+function normaliseClause(clause: lunr.Query.Clause): lunr.Query.Clause[] {
+  if (clause.term.includes('*')) {
+    const term = clause.term
+      .split('*')
+      .map((piece) => normaliseTerm(piece))
+      .join('*');
+    return /[\p{L}\p{N}]/u.test(term) ? [{ ...clause, term }] : [];
+  }
+
+  return splitWords(clause.term).map((word) => ({ ...clause, term: word.whole.term }));
+}
+
+function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: number): SearchHit {
+  const entry = entryPosition(result.ref);
+  const stored = store.entries[entry];
+  const snippetField = stored ? snippetFieldName(stored, SNIPPET_FIELDS) : undefined;
+
+  const titleMarks: Mark[] = [];
+  const snippetMarks: Mark[] = [];
+  for (const fields of Object.values(result.matchData.metadata) as Record<string, { position?: Mark[] }>[]) {
+    titleMarks.push(...(fields['title']?.position ?? []));
+    if (snippetField !== undefined) snippetMarks.push(...(fields[snippetField]?.position ?? []));
+  }
+
+  return { entry, score: result.score, wordsMatched, titleMarks: mergeMarks(titleMarks), snippetMarks: mergeMarks(snippetMarks) };
+}
+
+/** Sorts marks and merges those that overlap or touch, so each character is highlighted once. */
+export function mergeMarks(marks: Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Mark[] = [];
+  for (const [start, length] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[0] + last[1]) {
+      last[1] = Math.max(last[1], start + length - last[0]);
+    } else {
+      merged.push([start, length]);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Returns true when stored entry `entry` is filed in section `section` or below it, through its
+ * category or any of its further sections.
+ */
+export function entryInSection(store: SearchStore, entry: number, section: number): boolean {
+  const stored = store.entries[entry];
+  if (!stored) return false;
+
+  for (let current of [stored[2], ...stored[5]]) {
+    while (current >= 0) {
+      if (current === section) return true;
+      current = store.sections[current]?.[3] ?? -1;
+    }
+  }
+  return false;
+}
+
+/** Returns true when stored entry `entry` belongs to list number `list`. */
+export function entryInList(store: SearchStore, entry: number, list: number): boolean {
+  const stored = store.entries[entry];
+  return stored !== undefined && store.sections[stored[2]]?.[0] === list;
+}

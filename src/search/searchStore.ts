@@ -1,0 +1,47 @@
+// The document store shipped beside the index: what a result shows, in arrays keyed by short
+// numbers so that the file stays small and can later be split per list or section.
+import type { SearchFieldName } from './searchFields.ts';
+
+export const SEARCH_FILE_VERSION = 1;
+
+/** `[list id, list title]`. */
+export type StoredList = [id: string, title: string];
+
+/** `[list number, section path, section title, parent section number or -1]`. */
+export type StoredSection = [list: number, path: string, title: string, parent: number];
+
+/**
+ * `[title, slug, section number, snippet, snippet field number, further section numbers]`. The
+ * snippet is the start of one indexed field (`SNIPPET_FIELDS[snippet field]`), so the match
+ * positions of that field apply to it unchanged; -1 when the entry has no snippet.
+ */
+export type StoredEntry = [title: string, slug: string, section: number, snippet: string, snippetField: number, also: number[]];
+
+export interface SearchStore {
+  lists: StoredList[];
+  sections: StoredSection[];
+  /** One per indexed entry; an entry's lunr ref is its position here, written in base 36. */
+  entries: StoredEntry[];
+}
+
+/** The one file the browser downloads: a lunr index (compacted, see compactIndex.ts) and the store. */
+export interface SearchFile {
+  version: typeof SEARCH_FILE_VERSION;
+  index: object;
+  store: SearchStore;
+}
+
+/** The lunr ref of the entry at `position` in the store. */
+export function entryRef(position: number): string {
+  return position.toString(36);
+}
+
+/** The position in the store of the entry with lunr ref `ref`. */
+export function entryPosition(ref: string): number {
+  return Number.parseInt(ref, 36);
+}
+
+/** The field a stored entry's snippet comes from, or undefined when it has none. */
+export function snippetFieldName(entry: StoredEntry, snippetFields: readonly SearchFieldName[]): SearchFieldName | undefined {
+  return snippetFields[entry[4]];
+}

@@ -1,0 +1,33 @@
+// The catalog as Eleventy global data: loaded and validated by the loader once per build and
+// shared by every part of the build that needs it.
+import type { Catalog } from '../catalog/types.ts';
+import { ContentError, loadCatalogOrThrow } from '../catalog/loadCatalog.ts';
+import type { EleventyConfig } from './eleventyConfig.ts';
+
+/**
+ * Returns a function that loads the catalog from `<root>/<contentDir>` at most once per build:
+ * its result is shared until the next build (or rebuild under --serve) starts.
+ * The function rejects with the loader's ContentError when the content has errors; the error's
+ * message is the report of every problem, and Eleventy is told to print it without a stack trace.
+ */
+export function catalogLoader(eleventyConfig: EleventyConfig, root: string, contentDir: string): () => Promise<Catalog> {
+  let loading: Promise<Catalog> | undefined;
+  eleventyConfig.on('eleventy.before', () => {
+    loading = undefined;
+  });
+
+  return () => {
+    loading ??= loadCatalogData(root, contentDir);
+    return loading;
+  };
+}
+
+async function loadCatalogData(root: string, contentDir: string): Promise<Catalog> {
+  try {
+    return await loadCatalogOrThrow(root, { contentDir });
+  } catch (error) {
+    // Eleventy's error printer leaves out the stack of an error that sets skipOriginalStack.
+    if (error instanceof ContentError) Object.assign(error, { skipOriginalStack: true });
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+// The part of Eleventy 3's configuration API that this project's config and plugins use, typed
+// here because Eleventy 3.1 ships its types only as JSDoc in JavaScript files.
+
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addExtension(extensions: string | string[], options: { key: string }): void;
+  setTemplateFormats(formats: string[]): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
+  addPlugin<Options>(plugin: (config: EleventyConfig, options?: Options) => void | Promise<void>, options?: Options): void;
+  on(event: string, listener: (...args: never[]) => unknown): void;
+  /** The output, input and other folders, once Eleventy has resolved them. */
+  directories: { input: string; output: string };
+}

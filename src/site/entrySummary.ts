@@ -1,0 +1,46 @@
+// One entry as the list, section and keyword pages show it: the linked title, the first intro
+// line and the compact links (arXiv, code, paper).
+import type { CatalogEntry } from '../catalog/types.ts';
+import { compactLinks } from './entryLinks.ts';
+import { html, joinHtml, type SafeHtml } from './html.ts';
+import type { SiteContext } from './siteContext.ts';
+import { entryPath, sectionPath } from './urls.ts';
+
+export interface SummaryOptions {
+  /** The id of the list item, so that other pages can link to this place. */
+  id?: string | undefined;
+  /** Shows the entry's section under the title, for pages that mix sections (keyword pages). */
+  showSection?: boolean | undefined;
+  /** Shows the date the entry was added, for the home page's recently added entries. */
+  showAdded?: boolean | undefined;
+}
+
+/** Renders an entry as an <li> of a `<ul class="entries">`. */
+export function renderEntrySummary(context: SiteContext, entry: CatalogEntry, options: SummaryOptions = {}): SafeHtml {
+  const intro = entry.data.intro?.[0];
+  const links = compactLinks(entry);
+  const section = entry.section;
+
+  const meta = [
+    options.showAdded && entry.data.added ? html`Added <time datetime="${entry.data.added}">${entry.data.added}</time>` : undefined,
+    options.showSection ? html`in <a href="${context.url(sectionPath(section))}">${section.trail.map((step) => step.title).join(' › ')}</a>` : undefined,
+  ].filter((part) => part !== undefined);
+
+  return html`<li class="entry-summary"${options.id ? html` id="${options.id}"` : ''}>
+<a class="entry-title" href="${context.url(entryPath(entry))}">${entry.data.title}</a>
+${intro ? html`<p class="entry-intro">${context.markdown.inline(intro)}</p>` : ''}
+${meta.length > 0 ? html`<p class="entry-meta">${joinHtml(meta, ' · ')}</p>` : ''}
+${links.length > 0 ? html`<ul class="compact-links">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>` : ''}
+</li>`;
+}
+
+/** Renders entries as a `<ul class="entries">`, or nothing for an empty list. */
+export function renderEntryList(
+  context: SiteContext,
+  entries: readonly CatalogEntry[],
+  optionsFor: (entry: CatalogEntry) => SummaryOptions = () => ({}),
+): SafeHtml {
+  if (entries.length === 0) return html``;
+  return html`<ul class="entries">
+${entries.map((entry) => html`${renderEntrySummary(context, entry, optionsFor(entry))}\n`)}</ul>`;
+}

@@ -1,0 +1,126 @@
+// The page shell every HTML page shares: head, skip link, header with the search form,
+// breadcrumbs, main landmark and footer.
+import type { CatalogEntry, CatalogList } from '../catalog/types.ts';
+import { renderHeadMeta } from '../outputs/headMeta.ts';
+import { html, joinHtml, type SafeHtml } from './html.ts';
+import { renderSourceCredit } from './sourceCredit.ts';
+import type { SiteContext } from './siteContext.ts';
+import { assetPath, homePath, keywordIndexPath, listPath, searchPath } from './urls.ts';
+
+export type PageKind = 'home' | 'list' | 'section' | 'entry' | 'keywords' | 'keyword' | 'search' | 'not-found';
+
+/**
+ * The description of a page for its <title>, its meta description and the head tags (Open Graph,
+ * citation_* tags, JSON-LD, feed links) that renderHeadMeta(meta, settings) in
+ * src/outputs/headMeta.ts writes from this object.
+ */
+export interface PageMeta {
+  /** The page's own title, without the site's name; the home page passes the site's title. */
+  title: string;
+  /** One plain-text sentence or two for the meta description. */
+  description: string;
+  /** The page's path without the path prefix, from src/site/urls.ts. */
+  path: string;
+  kind: PageKind;
+  /** The list the page belongs to, for list, section and entry pages. */
+  list?: CatalogList | undefined;
+  /** The entry an entry page shows. */
+  entry?: CatalogEntry | undefined;
+}
+
+export interface Breadcrumb {
+  label: string;
+  /** The path without the prefix. */
+  path: string;
+}
+
+export interface PageInput {
+  meta: PageMeta;
+  /** The pages above this one, from the home page down; the page itself is added from meta.title. Empty on the home page. */
+  breadcrumbs: Breadcrumb[];
+  /** The content of <main>, starting with the page's <h1>. */
+  main: SafeHtml;
+  /** Paths (without the prefix) of extra module scripts; each page must work without them. */
+  scripts?: string[] | undefined;
+  /** The text already in the header's search box, such as the query on the search page. */
+  query?: string | undefined;
+}
+
+/**
+ * Renders a complete HTML document: the shared head (stylesheet, the search bundle when the
+ * search plugin added `searchAssets`), the header with the site's search form, the breadcrumbs,
+ * `page.main` inside <main id="main">, and the footer crediting each list's source.
+ * Every path is written with the site's path prefix.
+ */
+export function renderPage(context: SiteContext, page: PageInput): string {
+  const { settings } = context;
+  const { meta } = page;
+  const fullTitle = meta.kind === 'home' ? settings.title : `${meta.title} · ${settings.title}`;
+  const scripts = [...(page.scripts ?? []), ...(context.searchAssets ? [context.searchAssets.script] : [])];
+
+  const document = html`<!DOCTYPE html>
+<html lang="${settings.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${fullTitle}</title>
+<meta name="description" content="${meta.description}">
+${renderHeadMeta(meta, settings)}
+<link rel="stylesheet" href="${context.url(assetPath('site.css'))}">
+${scripts.map((script) => html`<script type="module" src="${context.url(script)}"></script>\n`)}</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+${renderHeader(context, page)}
+<main id="main" tabindex="-1">
+${page.breadcrumbs.length > 0 ? renderBreadcrumbs(context, page.breadcrumbs, meta.title) : ''}
+${page.main}
+</main>
+${renderFooter(context)}
+</body>
+</html>
+`;
+  return document.value;
+}
+
+function renderHeader(context: SiteContext, page: PageInput): SafeHtml {
+  const { catalog, settings } = context;
+  // A handful of lists fit in the header; with more, the home page is the way to them.
+  const lists = catalog.lists.length <= 3 ? catalog.lists : [];
+  const navigation = [
+    ...lists.map((list) => ({ label: list.data.title, path: listPath(list) })),
+    { label: 'Keywords', path: keywordIndexPath() },
+  ];
+
+  return html`<header class="site-header">
+<div class="site-header-inner">
+<a class="site-title" href="${context.url(homePath())}">${settings.title}</a>
+<nav class="site-nav" aria-label="Site">
+<ul>
+${navigation.map((item) => html`<li><a href="${context.url(item.path)}"${item.path === page.meta.path ? html` aria-current="page"` : ''}>${item.label}</a></li>\n`)}</ul>
+</nav>
+<form class="site-search" role="search" action="${context.url(searchPath())}" method="get">
+<label for="site-search-input">Search</label>
+<input id="site-search-input" type="search" name="q" value="${page.query ?? ''}" placeholder="Title, keyword or arXiv id" autocomplete="off">
+<button type="submit">Search</button>
+</form>
+</div>
+</header>`;
+}
+
+function renderBreadcrumbs(context: SiteContext, breadcrumbs: Breadcrumb[], current: string): SafeHtml {
+  const items = breadcrumbs.map((crumb) => html`<li><a href="${context.url(crumb.path)}">${crumb.label}</a></li>`);
+  items.push(html`<li><span aria-current="page">${current}</span></li>`);
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumb">
+<ol>${joinHtml(items, '\n')}</ol>
+</nav>`;
+}
+
+function renderFooter(context: SiteContext): SafeHtml {
+  const credits = context.catalog.lists.map((list) => renderSourceCredit(list, { named: true }));
+
+  return html`<footer class="site-footer">
+${credits}
+<p><a href="${context.settings.repository}">Source and contributions</a> · Built with Eleventy.</p>
+</footer>`;
+}

@@ -1,0 +1,114 @@
+// Finds entries of one list that describe the same work: the same arXiv id, the same URL or the
+// same normalised title, each reported on every file concerned, naming the others.
+import type { EntryData } from '../../schemas/entry.ts';
+import type { Problem } from '../problems/problem.ts';
+import { titleKey } from '../text/titleKey.ts';
+import type { Frontmatter } from '../read/rawDocument.ts';
+import { formatFieldPath, locateField, type FieldPath } from './locateField.ts';
+
+export interface DuplicateCandidate {
+  file: string;
+  data: EntryData;
+  /** The line and column of each field that checkDuplicates compares, by field path (`links[1].url`). */
+  positions: ReadonlyMap<string, { line: number; column: number }>;
+}
+
+/**
+ * Records where the fields compared for duplicates are written, so that the YAML document can
+ * be dropped before every entry has been read.
+ */
+export function duplicateFieldPositions(data: EntryData, frontmatter: Frontmatter | undefined): Map<string, { line: number; column: number }> {
+  const paths: FieldPath[] = [['title']];
+  if (data.arxiv !== undefined) paths.push(['arxiv']);
+  data.links?.forEach((_link, index) => paths.push(['links', index, 'url']));
+  data.aliases?.forEach((_alias, index) => paths.push(['aliases', index]));
+
+  const positions = new Map<string, { line: number; column: number }>();
+  for (const fieldPath of paths) {
+    const { line, column } = locateField(frontmatter, fieldPath);
+    positions.set(formatFieldPath(fieldPath), { line, column });
+  }
+  return positions;
+}
+
+interface Occurrence {
+  candidate: DuplicateCandidate;
+  fieldPath: FieldPath;
+  written: string;
+}
+
+type KeyKind = 'arxiv' | 'url' | 'title';
+
+/** Returns the arXiv id without its version, in lower case: `1502.03167v2` and `1502.03167` are one work. */
+export function arxivKey(id: string): string {
+  return id.trim().toLowerCase().replace(/v\d+$/, '');
+}
+
+/** Returns a URL as compared for duplicates: scheme and host in lower case, no fragment, no trailing slash. */
+export function urlKey(url: string): string {
+  try {
+    const parsed = new URL(url.trim());
+    parsed.hash = '';
+    return parsed.href.replace(/\/+$/, '');
+  } catch {
+    return url.trim();
+  }
+}
+
+/**
+ * Reports every group of two or more entries that share an arXiv id, a URL, or a normalised
+ * title (an alias counts as a title). Works in one pass with Maps; call it once per list.
+ */
+export function checkDuplicates(entries: readonly DuplicateCandidate[]): Problem[] {
+  const groups: Record<KeyKind, Map<string, Occurrence[]>> = { arxiv: new Map(), url: new Map(), title: new Map() };
+  const add = (kind: KeyKind, key: string, occurrence: Occurrence) => {
+    if (key === '') return;
+    const map = groups[kind];
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [occurrence]);
+    else if (list[list.length - 1]!.candidate !== occurrence.candidate) list.push(occurrence);
+  };
+
+  for (const candidate of entries) {
+    const { data } = candidate;
+    if (data.arxiv !== undefined) add('arxiv', arxivKey(data.arxiv), { candidate, fieldPath: ['arxiv'], written: data.arxiv });
+    data.links?.forEach((link, index) => add('url', urlKey(link.url), { candidate, fieldPath: ['links', index, 'url'], written: link.url }));
+    add('title', titleKey(data.title), { candidate, fieldPath: ['title'], written: data.title });
+    data.aliases?.forEach((alias, index) => add('title', titleKey(alias), { candidate, fieldPath: ['aliases', index], written: alias }));
+  }
+
+  const problems: Problem[] = [];
+  for (const kind of ['arxiv', 'url', 'title'] as const) {
+    for (const occurrences of groups[kind].values()) {
+      if (occurrences.length < 2) continue;
+      for (const occurrence of occurrences) problems.push(duplicateProblem(kind, occurrence, occurrences));
+    }
+  }
+  return problems;
+}
+
+function duplicateProblem(kind: KeyKind, occurrence: Occurrence, group: readonly Occurrence[]): Problem {
+  const position = (item: Occurrence) => item.candidate.positions.get(formatFieldPath(item.fieldPath)) ?? { line: 1, column: 1 };
+  const others = group.filter((other) => other !== occurrence).map((other) => `${other.candidate.file}:${position(other).line}`);
+  const location = position(occurrence);
+  let what = `the title "${occurrence.written}"`;
+  if (kind === 'arxiv') what = `the arXiv id "${occurrence.written}"`;
+  if (kind === 'url') what = `the URL ${occurrence.written}`;
+  const other = others.length === 1 ? `another entry: ${others[0]}` : `other entries: ${others.join(', ')}`;
+
+  return {
+    stage: 'validate',
+    severity: 'error',
+    code: `duplicate-${kind}`,
+    file: occurrence.candidate.file,
+    line: location.line,
+    column: location.column,
+    field: formatFieldPath(occurrence.fieldPath),
+    message: `${what} is also used by ${other}`,
+    received: occurrence.written,
+    fix:
+      kind === 'url'
+        ? 'keep the link in one entry only; if both entries are the same work, merge them and list the second section under "also"'
+        : 'merge the two entries into one file and list the second section under "also", or correct the one that is wrong',
+  };
+}

@@ -1,0 +1,65 @@
+// Checks the file names of a list's entries: each in slug form, none reserved, none colliding.
+import { slugify } from '../text/slug.ts';
+import type { Problem } from '../problems/problem.ts';
+import type { ContentFile } from '../read/discoverContent.ts';
+
+/** Slugs that an entry may not take, because the site uses them for other pages of the list. */
+export const RESERVED_SLUGS = new Set(['sections']);
+
+/**
+ * Reports an entry file name that is not in slug form (what slugify gives: lower case, hyphens,
+ * no accents), a reserved slug, and two files whose names give the same slug. The title may
+ * change after the file is created, so the name need not be slugify(title), but a name that
+ * must change is suggested as the slug of the title (`titleOf`) unless another file has it.
+ */
+export function checkFileNames(
+  entries: readonly Pick<ContentFile, 'file' | 'listId' | 'slug'>[],
+  titleOf: (file: string) => string | undefined = () => undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const taken = new Set(entries.map((entry) => entry.slug));
+  const bySlug = new Map<string, Pick<ContentFile, 'file' | 'listId' | 'slug'>[]>();
+
+  for (const entry of entries) {
+    const expected = slugify(entry.slug, '');
+    const group = bySlug.get(expected);
+    if (group) group.push(entry);
+    else bySlug.set(expected, [entry]);
+
+    if (RESERVED_SLUGS.has(entry.slug)) {
+      problems.push(fileProblem(entry, 'reserved-slug', `the file name "${entry.slug}.md" is reserved: the site uses /${entry.listId}/${entry.slug}/ for its own pages`, `rename the file, such as to "${entry.slug}-1.md"`));
+    } else if (expected !== entry.slug) {
+      const title = titleOf(entry.file);
+      const fromTitle = title === undefined ? '' : slugify(title, '');
+      const free = (slug: string) => slug !== '' && !taken.has(slug) && !RESERVED_SLUGS.has(slug);
+      let suggestion = 'a name made of the title in lower-case words joined by hyphens';
+      if (free(fromTitle)) suggestion = `"${fromTitle}.md", the slug of its title`;
+      else if (free(expected)) suggestion = `"${expected}.md"`;
+      else if (fromTitle !== '' || expected !== '') suggestion = `"${numbered(fromTitle || expected, free)}.md"`;
+      problems.push({
+        ...fileProblem(entry, 'file-name-not-slug', `the file name "${entry.slug}.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents`, `rename the file to ${suggestion}`),
+        received: `${entry.slug}.md`,
+      });
+    }
+  }
+
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2 || slug === '') continue;
+    for (const entry of group) {
+      const others = group.filter((other) => other !== entry).map((other) => other.file);
+      problems.push(fileProblem(entry, 'slug-collision', `the file name gives the slug "${slug}", as does ${others.join(' and ')}, so both would have the page /${entry.listId}/${slug}/`, 'rename one of the files so that their slugs differ'));
+    }
+  }
+  return problems;
+}
+
+/** Returns `base-2`, `base-3`, ... whichever is first free. */
+function numbered(base: string, free: (slug: string) => boolean): string {
+  let suffix = 2;
+  while (!free(`${base}-${suffix}`)) suffix++;
+  return `${base}-${suffix}`;
+}
+
+function fileProblem(entry: Pick<ContentFile, 'file' | 'listId' | 'slug'>, code: string, message: string, fix: string): Problem {
+  return { stage: 'validate', severity: 'error', code, file: entry.file, line: 1, column: 1, field: '', message, fix };
+}

@@ -1,0 +1,191 @@
+// Turns the issues zod reports for one frontmatter into Problems with the file position of the
+// offending key or value, what is wrong, the value as written and a fix.
+import type { z } from 'zod';
+import type { Problem } from '../problems/problem.ts';
+import type { Frontmatter } from '../read/rawDocument.ts';
+import { formatFieldPath, locateField, type FieldPath } from './locateField.ts';
+import { suggest } from './suggest.ts';
+
+/** What the issues are checked against: the keys known at the top level of the frontmatter. */
+export interface IssueContext {
+  file: string;
+  frontmatter: Frontmatter | undefined;
+  /** The keys allowed in each kind of object, by the name of the object's field (`''` for the top level). */
+  knownKeys: (fieldPath: FieldPath) => readonly string[];
+}
+
+const MAX_RECEIVED_LENGTH = 80;
+
+/** Converts every zod issue into one or more Problems (an unknown-keys issue gives one per key). */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], context: IssueContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) problems.push(...issueToProblems(issue, issue.path as FieldPath, context));
+  return problems;
+}
+
+function issueToProblems(issue: z.core.$ZodIssue, fieldPath: FieldPath, context: IssueContext): Problem[] {
+  const make = (path: FieldPath, message: string, fix: string | undefined, at: 'key' | 'value' = 'value', code: string = issue.code): Problem => {
+    const location = locateField(context.frontmatter, path, at);
+    const written = location.source === '' ? undefined : location.source;
+    const received = location.found ? clip(written ?? describeInput((issue as { input?: unknown }).input)) : undefined;
+    return {
+      stage: 'validate',
+      severity: 'error',
+      code: codeName(code),
+      file: context.file,
+      line: location.line,
+      column: location.column,
+      field: formatFieldPath(path),
+      message,
+      received: at === 'key' ? undefined : received,
+      fix,
+    };
+  };
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = context.knownKeys(fieldPath);
+      return issue.keys.map((key) => {
+        const nearest = suggest(key, known);
+        const fix = nearest !== undefined ? `did you mean "${nearest}"?` : `remove it; the keys allowed here are: ${known.join(', ')}`;
+        return make([...fieldPath, key], `unknown key "${key}"`, fix, 'key', 'unknown-key');
+      });
+    }
+
+    case 'invalid_union': {
+      // `intro` accepts one line or a list of lines: report against the form that was written.
+      const input = issue.input;
+      const branches = issue.errors;
+      const chosen = (Array.isArray(input) ? branches.find((branch) => branch.some((inner) => inner.path.length > 0)) : branches[0]) ?? branches[0];
+      if (chosen === undefined || chosen.length === 0) return [make(fieldPath, 'has an invalid value', undefined)];
+      return chosen.flatMap((inner) => issueToProblems({ ...inner, input: inner.input ?? input } as z.core.$ZodIssue, [...fieldPath, ...(inner.path as FieldPath)], context));
+    }
+
+    case 'invalid_type':
+      return [invalidType(issue, fieldPath, make)];
+
+    case 'too_small': {
+      if (issue.origin === 'array') {
+        if (fieldPath.length === 1 && fieldPath[0] === 'sections') return [make(fieldPath, 'must have at least one section', 'add a section with an id and a title, such as "- id: papers" and "title: Papers"')];
+        return [make(fieldPath, `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`, 'add an item, or remove the key')];
+      }
+      if (issue.origin === 'string') return [make(fieldPath, 'must not be empty', fixFor(fieldPath) ?? 'write a value')];
+      return [make(fieldPath, `must be ${String(issue.minimum)} or more`, `write a whole number from ${String(issue.minimum)} up`)];
+    }
+
+    default:
+      return [make(fieldPath, ownMessage(issue), fixFor(fieldPath))];
+  }
+}
+
+function invalidType(
+  issue: z.core.$ZodIssueInvalidType,
+  fieldPath: FieldPath,
+  make: (path: FieldPath, message: string, fix: string | undefined) => Problem,
+): Problem {
+  const input = issue.input;
+  const key = String(fieldPath[fieldPath.length - 1] ?? '');
+  const field = formatFieldPath(fieldPath);
+
+  if (input === undefined) {
+    const problem = make(fieldPath, 'is required but missing', `add a line "${key}: ..."`);
+    return { ...problem, code: 'missing-field' };
+  }
+
+  if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+    const problem = make(fieldPath, '', undefined);
+    const written = problem.received ?? String(input);
+    const quoted = JSON.stringify(written.replace(/^["']|["']$/g, ''));
+    const label = typeof fieldPath[fieldPath.length - 1] === 'number' ? `- ${quoted}` : `${key}: ${quoted}`;
+    if (key === 'arxiv' && typeof input === 'number') {
+      return {
+        ...problem,
+        code: 'unquoted-arxiv',
+        message: `must be a quoted string: YAML reads ${written} as the number ${String(input)}${String(input) !== written ? ', which drops the trailing zero' : ''}`,
+        fix: `put the id in quotes: ${label}`,
+      };
+    }
+    return {
+      ...problem,
+      code: 'not-text',
+      message: `must be text, but YAML reads ${written} as a ${typeof input === 'number' ? 'number' : 'true/false value'}`,
+      fix: `put it in quotes: ${label}`,
+    };
+  }
+
+  if (issue.expected === 'string' && Array.isArray(input)) {
+    return make(fieldPath, 'must be one line of text, not a list', `write ${field} on one line after the colon, such as ${key}: ...`);
+  }
+
+  if (issue.expected === 'string' && input === null) {
+    return make(fieldPath, 'is empty', `write a value after "${key}:", or remove the line`);
+  }
+
+  if (issue.expected === 'array') {
+    return make(fieldPath, `must be a list, not ${describeKind(input)}`, `write each item on its own line starting with "- " under "${key}:"`);
+  }
+
+  if (issue.expected === 'object') {
+    return make(fieldPath, `must be a set of "key: value" lines, not ${describeKind(input)}`, fixFor(fieldPath) ?? 'check the indentation');
+  }
+
+  if (issue.expected === 'int' || issue.expected === 'number') {
+    return make(fieldPath, `must be a whole number, not ${describeKind(input)}`, 'write a whole number such as 3, without quotes');
+  }
+
+  return make(fieldPath, `must be ${issue.expected}, not ${describeKind(input)}`, fixFor(fieldPath));
+}
+
+/** The message of an issue that the schema words itself; zod's generic wording is replaced. */
+function ownMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message.startsWith('Invalid')) return 'has an invalid form';
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  return issue.message;
+}
+
+/** A fix for a field whose value has the wrong form, by what the field holds. */
+function fixFor(fieldPath: FieldPath): string | undefined {
+  const key = String(fieldPath[fieldPath.length - 1] ?? '');
+  const parent = String(fieldPath[0] ?? '');
+  if (key === 'url' || key === 'licenceUrl' || key === 'baseUrl') return 'write the full address starting with https:// (or http://)';
+  if (key === 'arxiv') return 'write the id as arXiv shows it, in quotes, such as arxiv: "1502.03167"';
+  if (key === 'added' || key === 'created') return `write the date as YYYY-MM-DD, such as ${key}: 2024-05-31`;
+  if (key === 'category' || (parent === 'also' && key === 'category')) return 'write the section path of the list file: section ids joined by "/", such as activation-functions/relu';
+  if (key === 'id') return 'use lower-case words joined by hyphens, such as batch-normalization';
+  if (key === 'kind') return 'write the kind in lower case, such as paper, code, blog, slides or project page';
+  if (parent === 'keywords') return 'write one keyword per list item, on one line, without commas';
+  if (key === 'title' || key === 'description' || key === 'label' || key === 'text' || parent === 'intro' || parent === 'aliases') {
+    return 'write it as one line of text';
+  }
+  return undefined;
+}
+
+function codeName(code: string): string {
+  return code.replace(/_/g, '-');
+}
+
+function describeKind(input: unknown): string {
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a set of "key: value" lines';
+  if (typeof input === 'number') return `the number ${String(input)}`;
+  if (typeof input === 'boolean') return `the value ${String(input)}`;
+  if (typeof input === 'string') return `the text ${JSON.stringify(clip(input))}`;
+  return typeof input;
+}
+
+function describeInput(input: unknown): string | undefined {
+  if (input === undefined || input === null) return undefined;
+  if (typeof input === 'string') return input;
+  try {
+    return JSON.stringify(input);
+  } catch {
+    return String(input);
+  }
+}
+
+function clip(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const oneLine = text.replace(/\s*\r?\n\s*/g, ' ');
+  return oneLine.length > MAX_RECEIVED_LENGTH ? `${oneLine.slice(0, MAX_RECEIVED_LENGTH - 3)}...` : oneLine;
+}

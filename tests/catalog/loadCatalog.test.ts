@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ContentError, loadCatalog, loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
+import { ReadError, ValidationError } from '../../src/problems/contentError.ts';
+import { makeContent } from '../support/contentFixture.ts';
+
+const BAD_ENTRY = '---\ntitle: 1984\ncategory: tricks\n---\n';
+
+describe('loadCatalog', () => {
+  it('returns catalog and summary', async () => {
+    const fixture = await makeContent();
+    try {
+      const result = await loadCatalog(fixture.root);
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(result.summary, { lists: 2, sections: 7, entries: 6 });
+      assert.equal(result.catalog?.entries.length, 6);
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('returns no catalog on an error', async () => {
+    const fixture = await makeContent({ 'training-basics/bad.md': BAD_ENTRY });
+    try {
+      const result = await loadCatalog(fixture.root);
+      assert.equal(result.catalog, undefined);
+      assert.equal(result.problems.length, 1);
+      assert.deepEqual(result.summary, { lists: 2, sections: 7, entries: 6 });
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('keeps the catalog with warnings only', async () => {
+    const fixture = await makeContent({ 'training-basics/notes.txt': 'x' });
+    try {
+      const result = await loadCatalog(fixture.root);
+      assert.equal(result.problems[0]?.severity, 'warning');
+      assert.ok(result.catalog);
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('reports only the given files', async () => {
+    const fixture = await makeContent({ 'training-basics/bad.md': BAD_ENTRY, 'training-basics/worse.md': BAD_ENTRY.replace('tricks', 'nowhere') });
+    try {
+      const result = await loadCatalog(fixture.root, { files: ['content/training-basics/worse.md', `${fixture.root}/content/training-basics/adam.md`, 'README.md'] });
+      assert.deepEqual(
+        result.problems.map((problem) => `${problem.file} ${problem.code}`),
+        ['README.md file-not-found', 'content/training-basics/adam.md file-not-found', 'content/training-basics/worse.md not-text', 'content/training-basics/worse.md unknown-section'],
+      );
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('reports a given file outside content', async () => {
+    const fixture = await makeContent();
+    try {
+      const result = await loadCatalog(fixture.root, { files: ['content'] });
+      assert.deepEqual(result.problems.map((problem) => `${problem.file} ${problem.code}`), ['content file-outside-content']);
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('throws ReadError without content folder', async () => {
+    await assert.rejects(loadCatalog('/nonexistent-root'), (error: unknown) => {
+      assert.ok(error instanceof ReadError);
+      assert.ok(error instanceof ContentError);
+      assert.match(error.message, /^cannot read the content folder content: ENOENT/);
+      assert.ok(error.cause instanceof Error);
+      return true;
+    });
+  });
+});
+
+describe('loadCatalogOrThrow', () => {
+  it('returns the catalog', async () => {
+    const fixture = await makeContent();
+    try {
+      const catalog = await loadCatalogOrThrow(fixture.root);
+      assert.equal(catalog.lists.length, 2);
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('throws the report as ValidationError', async () => {
+    const fixture = await makeContent({ 'training-basics/bad.md': BAD_ENTRY });
+    try {
+      await assert.rejects(loadCatalogOrThrow(fixture.root), (error: unknown) => {
+        assert.ok(error instanceof ValidationError);
+        assert.ok(error instanceof ContentError);
+        assert.equal(
+          error.message,
+          [
+            'the content has errors, so no site was built:',
+            'content/training-basics/bad.md:2:8  error  title: must be text, but YAML reads 1984 as a number (received 1984). Fix: put it in quotes: title: "1984".',
+            '1 error, 0 warnings',
+          ].join('\n'),
+        );
+        assert.equal(error.problems.length, 1);
+        return true;
+      });
+    } finally {
+      await fixture.remove();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { readContent } from '../../src/read/readContent.ts';
+import { formatProblem } from '../../src/problems/format.ts';
+import { makeContent } from '../support/contentFixture.ts';
+
+async function readWith(files: Record<string, string | Uint8Array>, setUp?: (fixture: Awaited<ReturnType<typeof makeContent>>) => Promise<void>) {
+  const fixture = await makeContent(files);
+  try {
+    if (setUp) await setUp(fixture);
+    const result = await readContent(fixture.root);
+    return { documents: result.documents, messages: result.problems.map(formatProblem) };
+  } finally {
+    await fixture.remove();
+  }
+}
+
+describe('readContent', () => {
+  it('reads list and entry files', async () => {
+    const { documents, messages } = await readWith({});
+    assert.deepEqual(messages, []);
+    const files = documents.map((document) => `${document.kind} ${document.file}`).sort();
+    assert.deepEqual(files, [
+      'entry content/optimization-notes/adam.md',
+      'entry content/training-basics/batch-normalization.md',
+      'entry content/training-basics/delving-deep-into-rectifiers.md',
+      'entry content/training-basics/gradient-noise.md',
+      'entry content/training-basics/layer-normalization.md',
+      'entry content/training-basics/rectified-linear-units.md',
+      'list content/optimization-notes/_list.md',
+      'list content/training-basics/_list.md',
+    ]);
+    const list = documents.find((document) => document.file === 'content/training-basics/_list.md');
+    assert.equal(list?.body, 'Notes on training deep neural networks, gathered from papers and blog posts.');
+  });
+
+  it('reports a file over 1 MB', async () => {
+    const big = `---\ntitle: Big\ncategory: tricks\n---\n${'a'.repeat(5 * 1024 * 1024)}\n`;
+    const { documents, messages } = await readWith({ 'training-basics/big.md': big });
+    assert.deepEqual(messages, [
+      `content/training-basics/big.md:1:1  error  the file is 5 MB, over the limit of 1 MB, so it was not read (received ${Buffer.byteLength(big)} bytes). Fix: keep an entry short: link to long notes instead of pasting them.`,
+    ]);
+    assert.equal(documents.some((document) => document.slug === 'big'), false);
+  });
+
+  it('reports a file outside list folders', async () => {
+    const { messages } = await readWith({ 'adam.md': '---\ntitle: Adam\n---\n' });
+    assert.deepEqual(messages, [
+      'content/adam.md:1:1  error  the file is not inside a list folder. Fix: move it into the folder of its list, such as content/<list-id>/adam.md.',
+    ]);
+  });
+
+  it('reports a symlink leaving content', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    try {
+      const target = path.join(outside, 'secret.md');
+      await writeFile(target, '---\ntitle: Secret\ncategory: tricks\n---\n');
+      const { documents, messages } = await readWith({}, (fixture) => fixture.link('training-basics/secret.md', target));
+      assert.deepEqual(messages, [
+        `content/training-basics/secret.md:1:1  error  the symbolic link points outside the content folder, to ${target}. Fix: replace the link with the file itself.`,
+      ]);
+      assert.equal(documents.some((document) => document.slug === 'secret'), false);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a linked folder leaving content', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    try {
+      const { messages } = await readWith({}, (fixture) => fixture.link('elsewhere', outside));
+      assert.deepEqual(messages, [
+        `content/elsewhere:1:1  error  the symbolic link points outside the content folder, to ${outside}. Fix: replace the link with the file or folder itself.`,
+      ]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('follows a symlink inside content', async () => {
+    const { documents, messages } = await readWith({}, (fixture) =>
+      fixture.link('training-basics/adam-again.md', path.join(fixture.root, 'content/optimization-notes/adam.md')),
+    );
+    assert.deepEqual(messages, []);
+    const linked = documents.find((document) => document.slug === 'adam-again');
+    assert.equal(linked?.file, 'content/training-basics/adam-again.md');
+    assert.equal(linked?.listId, 'training-basics');
+  });
+
+  it('reports a broken symlink', async () => {
+    const { messages } = await readWith({}, (fixture) => fixture.link('training-basics/gone.md', path.join(fixture.root, 'nowhere.md')));
+    assert.deepEqual(messages, [
+      'content/training-basics/gone.md:1:1  error  the symbolic link points outside the content folder, to (a missing file). Fix: replace the link with the file itself.',
+    ]);
+  });
+
+  it('warns about non-Markdown files', async () => {
+    const { messages } = await readWith({ 'training-basics/adam.markdown': 'x', 'training-basics/.DS_Store': 'x', '.DS_Store': 'x', 'training-basics/Thumbs.db': 'x' });
+    assert.deepEqual(messages, [
+      'content/training-basics/adam.markdown:1:1  warning  the file is not read: only .md files are content. Fix: rename it to end in .md if it is an entry, or remove it.',
+    ]);
+  });
+
+  it('reports a folder inside a list folder', async () => {
+    const { messages } = await readWith({ 'training-basics/drafts/adam.md': '---\ntitle: Adam\n---\n' });
+    assert.deepEqual(messages, [
+      'content/training-basics/drafts:1:1  error  a list folder may not contain folders: entry files sit directly in the list folder. Fix: move the files of this folder into training-basics/ and delete the folder.',
+    ]);
+  });
+
+  it('reports a list folder name that is not an id', async () => {
+    const { messages } = await readWith({ 'My List/_list.md': '---\ntitle: Mine\n---\n' });
+    assert.deepEqual(messages, [
+      'content/My List:1:1  error  the list folder name "My List" is not a list id: lower-case letters and digits joined by hyphens. Fix: rename the folder to "my-list".',
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
+import { buildSearchFile } from '../../src/search/buildSearchFile.ts';
+import { entryInSection, loadSearchFile, mergeMarks, runSearch, type LoadedSearch } from '../../src/search/searchQuery.ts';
+import type { SearchFile } from '../../src/search/searchStore.ts';
+import { PROJECT_ROOT } from '../support/builtSite.ts';
+
+const FIXTURE = 'tests/fixtures/search/content';
+let search: LoadedSearch;
+
+/** Titles of the hits for `query`, best first. */
+function titles(query: string): string[] {
+  return runSearch(search, query).hits.map((hit) => search.store.entries[hit.entry]?.[0] ?? '');
+}
+
+function top(query: string): string | undefined {
+  return titles(query)[0];
+}
+
+before(async () => {
+  const catalog = await loadCatalogOrThrow(PROJECT_ROOT, { contentDir: FIXTURE });
+  // Through JSON, as the browser receives it.
+  search = loadSearchFile(JSON.parse(JSON.stringify(buildSearchFile(catalog))) as SearchFile);
+});
+
+describe('runSearch tokenising', () => {
+  const cases: [string, string][] = [
+    ['1502.03167', 'Batch Normalization'],
+    ['1502.03167v2', 'Batch Normalization'],
+    ['1512.03385', 'Deep Residual Learning'],
+    ['arxiv.org/abs/1412.6980v9', 'Adam:'],
+    ['cs/0112017', 'Support vector machines'],
+    ['t-SNE', 'Visualizing Data using t-SNE'],
+    ['tsne', 'Visualizing Data using t-SNE'],
+    ['t sne', 'Visualizing Data using t-SNE'],
+    ['ResNet-50', 'Deep Residual Learning'],
+    ['resnet50', 'Deep Residual Learning'],
+    ['Leaky ReLU', 'Rectifier Nonlinearities'],
+    ['LReLU', 'Rectifier Nonlinearities'],
+    ["Don't decay", 'Don’t Decay'],
+    ['Don’t', 'Don’t Decay'],
+    ['dont', 'Don’t Decay'],
+    ['C++', 'A C++ Library'],
+    ['Réseaux', 'Réseaux de neurones'],
+    ['reseaux', 'Réseaux de neurones'],
+    ['BN', 'Batch Normalization'],
+    ['L2', 'A New Angle on L2'],
+    ['all you need is a good init', 'All you need is a good init'],
+    ['学习', '深度学习的训练方法'],
+    ['caffe', 'A C++ Library'],
+    ['exploding gradients', 'Tricks of the trade'],
+    ['warm-up', 'Tricks of the trade'],
+  ];
+
+  for (const [query, expected] of cases) {
+    it(`finds ${JSON.stringify(query)}`, () => {
+      assert.ok(top(query)?.startsWith(expected), `top hit for ${query}: ${top(query)}`);
+    });
+  }
+});
+
+describe('runSearch typing', () => {
+  it('keeps results while a word is typed', () => {
+    const word = 'normalization';
+    for (let length = 4; length <= word.length; length += 1) {
+      const prefix = word.slice(0, length);
+      assert.ok(titles(`batch ${prefix}`).some((title) => title.startsWith('Batch Normalization')), `no result for "batch ${prefix}"`);
+    }
+  });
+
+  it('finds misspellings', () => {
+    assert.ok(top('adma')?.startsWith('Adam'));
+    assert.ok(top('dropuot')?.startsWith('Dropout'));
+    assert.equal(runSearch(search, 'adma').mode, 'fuzzy');
+  });
+
+  it('ranks a paper named by the query first', () => {
+    assert.ok(top('dropout')?.startsWith('Dropout: A Simple Way'));
+    assert.ok(top('adam')?.startsWith('Adam:'));
+  });
+
+  it('returns one hit per entry', () => {
+    const hits = runSearch(search, 'dropout dropout regularization').hits.map((hit) => hit.entry);
+    assert.equal(new Set(hits).size, hits.length);
+  });
+});
+
+describe('runSearch syntax', () => {
+  it('searches one field', () => {
+    const outcome = runSearch(search, 'title:adam');
+    assert.equal(outcome.mode, 'syntax');
+    assert.deepEqual(outcome.hits.map((hit) => search.store.entries[hit.entry]?.[0]), ['Adam: A Method for Stochastic Optimization']);
+  });
+
+  it('requires and excludes terms', () => {
+    const found = titles('+dropout -bayesian');
+    assert.ok(found.some((title) => title.startsWith('Dropout: A Simple Way')));
+    assert.ok(!found.some((title) => title.includes('Bayesian')));
+  });
+
+  it('accepts wildcards and edit distances', () => {
+    assert.ok(top('regulari*')?.includes('Regularization'));
+    assert.ok(top('dropuot~1')?.startsWith('Dropout'));
+  });
+
+  it('reads an unknown field as plain words', () => {
+    assert.equal(runSearch(search, 'Adam: A Method').mode, 'plain');
+    assert.ok(top('Adam: A Method')?.startsWith('Adam:'));
+  });
+
+  const hostile = ['title:', 'C++', '~', '^', '-', ':', '+', '*', '**', 'title:~', 'adam^', 'adam~', '-dropout', '"', '\\', '((', 'a:b:c', '^^^2', '~~~', 'x^-1', '<script>', '{{ x }}', ''];
+  for (const query of hostile) {
+    it(`never throws on ${JSON.stringify(query)}`, () => {
+      assert.doesNotThrow(() => runSearch(search, query));
+    });
+  }
+
+  it('finds the hostile entry by its words', () => {
+    assert.ok(top('script alert')?.startsWith('{{ x }}'));
+  });
+});
+
+describe('runSearch highlights', () => {
+  it('marks title words', () => {
+    const hit = runSearch(search, 'batch normalization').hits[0];
+    assert.deepEqual(hit?.titleMarks, [[0, 5], [6, 13]]);
+  });
+
+  it('marks snippet words', () => {
+    const hit = runSearch(search, 'imagenet').hits[0];
+    const stored = hit ? search.store.entries[hit.entry] : undefined;
+    const [start, length] = hit?.snippetMarks[0] ?? [0, 0];
+    assert.equal(stored?.[3].slice(start, start + length), 'ImageNet');
+  });
+
+  it('merges touching marks', () => {
+    assert.deepEqual(mergeMarks([[5, 2], [0, 3], [3, 2]]), [[0, 7]]);
+  });
+});
+
+describe('entryInSection', () => {
+  it('includes subsections and further sections', () => {
+    const hit = runSearch(search, 'bayesian approximation').hits[0];
+    assert.ok(hit);
+    const sectionNumber = (path: string) => search.store.sections.findIndex(([, sectionPath]) => sectionPath === path);
+    assert.ok(entryInSection(search.store, hit.entry, sectionNumber('regularization')));
+    assert.ok(entryInSection(search.store, hit.entry, sectionNumber('optimization')));
+    assert.ok(!entryInSection(search.store, hit.entry, sectionNumber('normalization')));
+  });
+});

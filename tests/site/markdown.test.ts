@@ -1,0 +1,69 @@
+// The Markdown renderer escapes raw HTML, keeps only http, https, fragment and site-relative
+// links, and adds the path prefix to site-relative ones.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isAllowedLink, markdownRenderer } from '../../src/site/markdown.ts';
+
+const markdown = markdownRenderer('/');
+const prefixed = markdownRenderer('/reading-lists/');
+
+describe('isAllowedLink', () => {
+  const cases: Array<[string, boolean]> = [
+    ['https://arxiv.org/abs/1502.03167', true],
+    ['http://example.org/', true],
+    ['#notes', true],
+    ['/keywords/relu/', true],
+    ['//evil.example/', false],
+    ['javascript:alert(1)', false],
+    ['JAVASCRIPT:alert(1)', false],
+    ['data:text/html;base64,PHNjcmlwdD4=', false],
+    ['data:image/png;base64,iVBORw0KGgo=', false],
+    ['mailto:someone@example.org', false],
+    ['vbscript:msgbox', false],
+    ['file:///etc/passwd', false],
+    ['relative/page.html', false],
+  ];
+
+  for (const [url, allowed] of cases) {
+    it(`${allowed ? 'allows' : 'rejects'} ${url}`, () => {
+      assert.equal(isAllowedLink(url), allowed);
+    });
+  }
+});
+
+describe('markdownRenderer', () => {
+  it('escapes raw HTML blocks and inline tags', () => {
+    const rendered = markdown.block('<script>alert(1)</script>\n\nText <b>bold</b> <img src=x onerror=alert(2)>').value;
+
+    assert.doesNotMatch(rendered, /<script|<b>|<img/);
+    assert.match(rendered, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  it('renders a javascript link as text', () => {
+    const rendered = markdown.inline('[click](javascript:alert(1)) and <javascript:alert(2)>').value;
+
+    assert.doesNotMatch(rendered, /<a /);
+  });
+
+  it('renders http links and images', () => {
+    const rendered = markdown.block('[paper](https://arxiv.org/abs/1502.03167)\n\n![plot](https://example.org/plot.png)').value;
+
+    assert.match(rendered, /<a href="https:\/\/arxiv.org\/abs\/1502.03167">paper<\/a>/);
+    assert.match(rendered, /<img src="https:\/\/example.org\/plot.png" alt="plot" loading="lazy">/);
+  });
+
+  it('adds the prefix to site-relative links', () => {
+    const rendered = prefixed.inline('[ReLU](/keywords/relu/) and [notes](#notes)').value;
+
+    assert.match(rendered, /href="\/reading-lists\/keywords\/relu\/"/);
+    assert.match(rendered, /href="#notes"/);
+  });
+
+  it('leaves template syntax as typed', () => {
+    assert.equal(markdown.inline('{{ 7 * 7 }} {% include "x" %}').value, '{{ 7 * 7 }} {% include &quot;x&quot; %}');
+  });
+
+  it('renders inline Markdown without a paragraph', () => {
+    assert.equal(markdown.inline('*ICML* 2015').value, '<em>ICML</em> 2015');
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { arxivKey, urlKey } from '../../src/validate/checkDuplicates.ts';
+import { problemsFor } from '../support/contentFixture.ts';
+
+const FILE = 'content/training-basics/entry.md';
+const BATCH = 'content/training-basics/batch-normalization.md';
+
+async function entryProblems(...lines: string[]): Promise<string[]> {
+  return problemsFor({ 'training-basics/entry.md': `---\n${lines.join('\n')}\n---\n` });
+}
+
+describe('checkDuplicates', () => {
+  it('reports a duplicate arXiv id', async () => {
+    assert.deepEqual(await entryProblems('title: Same Paper', 'category: tricks', 'arxiv: "1502.03167v2"'), [
+      `${BATCH}:11:8  error  arxiv: the arXiv id "1502.03167" is also used by another entry: ${FILE}:4 (received 1502.03167). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+      `${FILE}:4:8  error  arxiv: the arXiv id "1502.03167v2" is also used by another entry: ${BATCH}:11 (received 1502.03167v2). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+    ]);
+  });
+
+  it('reports a duplicate URL', async () => {
+    assert.deepEqual(await entryProblems('title: Same Code', 'category: tricks', 'links:', '  - kind: code', '    url: https://GitHub.com/example/batch-norm-caffe/'), [
+      `${BATCH}:17:10  error  links[1].url: the URL https://github.com/example/batch-norm-caffe is also used by another entry: ${FILE}:6 (received https://github.com/example/batch-norm-caffe). Fix: keep the link in one entry only; if both entries are the same work, merge them and list the second section under "also".`,
+      `${FILE}:6:10  error  links[0].url: the URL https://GitHub.com/example/batch-norm-caffe/ is also used by another entry: ${BATCH}:17 (received https://GitHub.com/example/batch-norm-caffe/). Fix: keep the link in one entry only; if both entries are the same work, merge them and list the second section under "also".`,
+    ]);
+  });
+
+  it('reports a duplicate normalised title', async () => {
+    assert.deepEqual(await entryProblems('title: "layer normalization!"', 'category: tricks'), [
+      `${FILE}:2:8  error  title: the title "layer normalization!" is also used by another entry: content/training-basics/layer-normalization.md:2 (received layer normalization!). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+      `content/training-basics/layer-normalization.md:2:8  error  title: the title "Layer Normalization" is also used by another entry: ${FILE}:2 (received Layer Normalization). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+    ]);
+  });
+
+  it('reports a title equal to an alias', async () => {
+    assert.deepEqual(await entryProblems('title: Batch-Norm', 'category: tricks'), []);
+    assert.deepEqual(await entryProblems('title: BatchNorm', 'category: tricks'), [
+      `${BATCH}:20:5  error  aliases[0]: the title "BatchNorm" is also used by another entry: ${FILE}:2 (received BatchNorm). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+      `${FILE}:2:8  error  title: the title "BatchNorm" is also used by another entry: ${BATCH}:20 (received BatchNorm). Fix: merge the two entries into one file and list the second section under "also", or correct the one that is wrong.`,
+    ]);
+  });
+
+  it('allows the same work in two lists', async () => {
+    assert.deepEqual(await problemsFor({ 'optimization-notes/batch-normalization.md': '---\ntitle: Batch Normalization\ncategory: optimizers\narxiv: "1502.03167"\n---\n' }), []);
+  });
+
+  it('normalises arXiv ids and URLs', () => {
+    assert.equal(arxivKey('1502.03167v2'), '1502.03167');
+    assert.equal(arxivKey('cs/0112017v1'), 'cs/0112017');
+    assert.equal(urlKey('HTTPS://Example.org/a/#top'), 'https://example.org/a');
+    assert.equal(urlKey('https://example.org/A?q=1'), 'https://example.org/A?q=1');
+  });
+});
