@@ -1,7 +1,7 @@
 // Runs one command as a child process and measures its wall time and peak resident memory.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,6 +30,8 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
   /** The child's process group is killed after this many milliseconds. Defaults to 30 minutes. */
   timeoutMs?: number;
+  /** Measures through GNU time; defaults to true where /usr/bin/time exists. */
+  useGnuTime?: boolean;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -53,7 +55,8 @@ export function errorSummary(run: CommandRun, count = 3): string {
 export async function measureCommand(command: string, args: readonly string[], options: CommandOptions): Promise<CommandRun> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'bench-measure-'));
   try {
-    return existsSync(GNU_TIME) ? await runWithGnuTime(command, args, options, scratch) : await runWithNodeReport(command, args, options, scratch);
+    const useGnuTime = options.useGnuTime ?? existsSync(GNU_TIME);
+    return useGnuTime ? await runWithGnuTime(command, args, options, scratch) : await runWithNodeReport(command, args, options, scratch);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -92,7 +95,6 @@ async function runWithNodeReport(command: string, args: readonly string[], optio
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import ${hook}`.trim();
   const run = await spawnTimed(command, args, { ...options, env });
 
-  const { readdir } = await import('node:fs/promises');
   const reports = await readdir(reportFolder).catch(() => [] as string[]);
   let peakKilobytes = 0;
   let cpuMicroseconds = 0;

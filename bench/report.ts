@@ -82,8 +82,10 @@ export function renderTable(results: readonly SizeResult[]): string {
     ['download before the first result, from the files (gzip)', (result) => searchCell(result.search, (value) => `${formatBytes(value.firstResultGzipBytes)}${value.loadsWholeIndex ? ' (whole index)' : ''}`)],
     ['download before the first result, in Chromium (gzip)', (result) => measuredCell(result.browser, (value) => formatBytes(value.downloadGzipBytes))],
     ['first result after the first keystroke, cold page (Chromium)', (result) => measuredCell(result.browser, (value) => formatMilliseconds(value.firstResultMilliseconds))],
+    ['edited entry shown after a watched rebuild', (result) => measuredCell(result.rebuild, (value) => formatMilliseconds(value.milliseconds))],
     ['index load (Node)', (result) => searchCell(result.search, (value) => formatMilliseconds(value.loadMilliseconds))],
     ['query median, p95', (result) => searchCell(result.search, (value) => `${formatMilliseconds(value.queryMedianMilliseconds)}, ${formatMilliseconds(value.queryP95Milliseconds)}`)],
+    ['slowest query (median)', (result) => searchCell(result.search, (value) => (value.slowestQueries?.[0] ? `\`${value.slowestQueries[0][0]}\` ${formatMilliseconds(value.slowestQueries[0][1])}` : 'unknown'))],
   ];
 
   const header = `| | ${sorted.map(columnLabel).join(' | ')} |`;
@@ -92,7 +94,7 @@ export function renderTable(results: readonly SizeResult[]): string {
 
   const reasons: string[] = [];
   for (const result of sorted) {
-    const figures = [['build', result.build], ['check', result.check], ['baseline', result.baseline], ['search', result.search], ['browser', result.browser]] as const;
+    const figures = [['build', result.build], ['check', result.check], ['baseline', result.baseline], ['search', result.search], ['browser', result.browser], ['rebuild', result.rebuild]] as const;
     for (const [name, figure] of figures) {
       if (figure && !figure.ok) reasons.push(`- ${result.label}, ${name}: ${figure.reason}`);
     }

@@ -31,6 +31,8 @@ export interface SearchFigures {
   queryCount: number;
   queryMedianMilliseconds: number;
   queryP95Milliseconds: number;
+  /** The three queries with the highest median time, with that median in milliseconds. */
+  slowestQueries?: [query: string, milliseconds: number][];
   /** Whether the first query loads every index file: the reader downloads the whole index. */
   loadsWholeIndex: boolean;
 }
@@ -46,6 +48,13 @@ export interface BrowserFigures {
   files: string[];
   /** Their size gzipped at level 9, as a static host would precompress them. */
   downloadGzipBytes: number;
+}
+
+/** The time from saving an edited entry to its page showing the edit, with the build watching. */
+export interface RebuildFigures {
+  /** Median milliseconds over the edits. */
+  milliseconds: number;
+  allMilliseconds: number[];
 }
 
 export interface SizeResult {
@@ -65,6 +74,8 @@ export interface SizeResult {
   baseline: Measured<CommandFigures>;
   search: Measured<SearchFigures>;
   browser: Measured<BrowserFigures>;
+  /** Absent in results recorded before the rebuild measurement existed. */
+  rebuild?: Measured<RebuildFigures>;
 }
 
 /** Returns the median of `values`; NaN for an empty list. */

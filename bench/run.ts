@@ -15,6 +15,8 @@ import { renderTable, sizeLabel, updateBenchmarksPage } from './report.ts';
 import { median, type CommandFigures, type Measured, type SizeResult } from './results.ts';
 import { measureSearch } from './searchMetrics.ts';
 import { measureBrowserSearch } from './browserSearch.ts';
+import { measureRebuild } from './rebuild.ts';
+import { entryPath } from '../src/site/urls.ts';
 import { loadSettings } from '../src/settings/loadSettings.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +33,8 @@ docs/BENCHMARKS.md.
   --repeat N     runs of each command per size; figures are medians
                  (default: 5 up to 1k entries, 3 up to 10k, 1 above)
   --seed N       seed of the content generator (default: 1)
-  --skip LIST    measurements to leave out: build, check, baseline, search, browser
+  --skip LIST    measurements to leave out: build, check, baseline, search, browser,
+                 rebuild
   --keep         keep the generated folders and print where they are
   --no-write     print the table without updating docs/BENCHMARKS.md`;
 
@@ -41,7 +44,7 @@ const COMMAND_TIMEOUT_MS = 20 * 60_000;
 /** The query typed in Chromium: a word every generated size and the shipped list contain. */
 const BROWSER_QUERY = 'dropout';
 
-type Step = 'build' | 'check' | 'baseline' | 'search' | 'browser';
+type Step = 'build' | 'check' | 'baseline' | 'search' | 'browser' | 'rebuild';
 
 /** A generated size (a number of entries) or the project's own content folder. */
 type Workload = number | 'shipped';
@@ -103,7 +106,7 @@ function readOptions(argv: readonly string[]): RunOptions {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`invalid --seed "${values.seed}": expected a whole number`);
 
-  const steps: Step[] = ['build', 'check', 'baseline', 'search', 'browser'];
+  const steps: Step[] = ['build', 'check', 'baseline', 'search', 'browser', 'rebuild'];
   const skip = new Set(values.skip.split(',').filter((step) => step !== ''));
   for (const step of skip) if (!steps.includes(step as Step)) throw new Error(`invalid --skip "${step}": expected any of ${steps.join(', ')}`);
 
@@ -183,6 +186,7 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
     let search: SizeResult['search'] = { ok: false, reason: 'skipped with --skip' };
     if (!options.skip.has('search')) {
       search = runs.build.length > 0 ? await measureSearch(ROOT, outputDir, firstArxiv ? [firstArxiv] : []) : { ok: false, reason: 'no successful build to measure' };
+      if (search.ok) log(`slowest queries: ${(search.value.slowestQueries ?? []).map(([query, milliseconds]) => `"${query}" ${milliseconds.toFixed(1)} ms`).join(', ')}`);
     }
 
     let browser: SizeResult['browser'] = { ok: false, reason: 'skipped with --skip' };
@@ -190,6 +194,10 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
       browser = runs.build.length > 0 ? await measureBrowserSearch(outputDir, loadSettings(ROOT).pathPrefix, BROWSER_QUERY) : { ok: false, reason: 'no successful build to measure' };
       if (browser.ok) log(`first result in Chromium after ${Math.round(browser.value.firstResultMilliseconds)} ms`);
     }
+
+    let rebuild: SizeResult['rebuild'] = { ok: false, reason: 'skipped with --skip' };
+    if (!options.skip.has('rebuild')) rebuild = await measureWatchedRebuild(build, files, contentDir, outputDir);
+    if (rebuild.ok) log(`edited entry shown after ${Math.round(rebuild.value.milliseconds)} ms`);
 
     return {
       label,
@@ -205,11 +213,25 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
       baseline: figures('baseline', baselineCommand),
       search,
       browser,
+      rebuild,
     };
   } finally {
     if (options.keep) log(`kept ${folder}`);
     else await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** Runs the watched-rebuild measurement on the first entry whose title can be edited in place. */
+async function measureWatchedRebuild(build: ProjectCommand | string, files: readonly GeneratedFile[], contentDir: string, outputDir: string): Promise<NonNullable<SizeResult['rebuild']>> {
+  if (typeof build === 'string') return { ok: false, reason: build };
+
+  const target = files.find((file) => !file.path.endsWith('/_list.md') && /^title: [^"'\n]+$/m.test(file.text));
+  if (!target) return { ok: false, reason: 'no entry has an unquoted one-line title to edit' };
+
+  const [listId = '', name = ''] = target.path.split('/');
+  const pageFile = path.join(outputDir, entryPath({ listId, slug: name.replace(/\.md$/, '') }), 'index.html');
+  const result = await measureRebuild(build, path.join(contentDir, target.path), pageFile);
+  return result;
 }
 
 function summarise(runs: readonly CommandRun[]): CommandFigures {

@@ -70,13 +70,20 @@ export async function measureSearch(root: string, outputDir: string, extraQuerie
   for (const query of queries) search.runSearch(loaded as never, query);
 
   const queryTimes: number[] = [];
+  const timesByQuery = new Map<string, number[]>(queries.map((query) => [query, []]));
   for (let run = 0; run < QUERY_REPEATS; run++) {
     for (const query of queries) {
       const started = performance.now();
       search.runSearch(loaded as never, query);
-      queryTimes.push(performance.now() - started);
+      const elapsed = performance.now() - started;
+      queryTimes.push(elapsed);
+      timesByQuery.get(query)?.push(elapsed);
     }
   }
+  const slowestQueries = [...timesByQuery]
+    .map(([query, times]): [string, number] => [query, median(times)])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
 
   return {
     ok: true,
@@ -91,6 +98,7 @@ export async function measureSearch(root: string, outputDir: string, extraQuerie
       queryCount: queries.length,
       queryMedianMilliseconds: median(queryTimes),
       queryP95Milliseconds: percentile(queryTimes, 95),
+      slowestQueries,
       loadsWholeIndex: firstQueryFiles.length === indexFiles.length,
     },
   };

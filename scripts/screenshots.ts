@@ -26,13 +26,13 @@ const outDir = values.out ?? '/tmp/reading-lists-screenshots';
 
 const catalog = await loadCatalogOrThrow(PROJECT_ROOT, { contentDir });
 const list = catalog.lists[0];
-if (!list) throw new Error(`no list in ${contentDir}`);
+if (!list) throw new Error(`no list found in ${contentDir}; pass --content with a content folder`);
 
 // The section with the most subsections shows the tree best; the entry with the most links,
 // the most of an entry page.
 const section = [...list.sectionsByPath.values()].sort((a, b) => b.sections.length - a.sections.length)[0];
 const entry = [...list.entries].sort((a, b) => richness(b) - richness(a))[0];
-if (!section || !entry) throw new Error(`the list ${list.id} has no section or no entry`);
+if (!section || !entry) throw new Error(`the list ${list.id} has no section or no entry to take a screenshot of`);
 
 const pages: Array<[string, string]> = [
   ['home', homePath()],

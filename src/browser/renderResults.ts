@@ -16,7 +16,7 @@ export function appendMarked(parent: HTMLElement, text: string, marks: readonly 
   if (at < text.length) parent.append(document.createTextNode(text.slice(at)));
 }
 
-/** The titles from the list down to an entry's section: `Training Deep Neural Networks › Regularization › Dropout`. */
+/** Returns the titles from the list down to a section: `Training Deep Neural Networks › Regularization › Dropout`. */
 export function sectionTrail(store: SearchStore, section: number, withList: boolean): string {
   const titles: string[] = [];
   let current = section;
@@ -61,7 +61,7 @@ export function renderResult(store: SearchStore, hit: SearchHit, href: string, w
   return item;
 }
 
-/** The status line read out by the live region, such as `12 results for “adam”`. */
+/** Returns the status line that the live region reads out, such as `12 results for “adam”.` */
 export function statusText(shown: number, total: number, query: string, fuzzy: boolean, scope: string): string {
   const where = scope === '' ? '' : ` in ${scope}`;
   if (total === 0) return `No results for “${query}”${where}.`;

@@ -63,8 +63,8 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
       if (commit) history.replaceState({ typing: false }, '', url);
       return;
     }
-    // Typing replaces the history entry it started; the first change after a commit adds one,
-    // so that Back returns to the previous query rather than to each letter typed.
+    // Typing replaces the history entry that it started. The first change after a commit adds
+    // an entry, so Back returns to the previous query rather than to each letter typed.
     if (typing && !commit) history.replaceState({ typing: true }, '', url);
     else history.pushState({ typing: !commit }, '', url);
     typing = !commit;
@@ -148,7 +148,7 @@ interface View {
   bindClose?(input: HTMLInputElement): void;
 }
 
-/** The search page's own elements, which src/site/search/search.11ty.ts renders. */
+/** Finds the search page's elements, which src/site/search/search.11ty.ts renders, and shows them. */
 function pageView(page: HTMLElement): View {
   page.querySelector('.search-needs-javascript')?.remove();
   const app = page.querySelector<HTMLElement>('.search-app');
@@ -159,7 +159,7 @@ function pageView(page: HTMLElement): View {
   return { status, results, show: () => undefined, isOpen: () => true };
 }
 
-/** A panel under the header's search box, for every page but the search page. */
+/** Creates a panel under the header's search box, for every page but the search page. */
 function panelView(input: HTMLInputElement): View {
   const panel = document.createElement('div');
   panel.className = 'search-panel';
@@ -220,7 +220,7 @@ interface Filters {
   onChange(listener: () => void): void;
 }
 
-/** The list and section selects of the search page; the list select appears only with several lists. */
+/** Creates the list and section selects of the search page. The list select appears only with several lists. */
 function createFilters(page: HTMLElement, engine: SearchEngine): Filters | undefined {
   const container = page.querySelector<HTMLElement>('.search-filters');
   if (!container) return undefined;
@@ -312,7 +312,7 @@ function setOptions(element: HTMLSelectElement, options: [string, string][]): vo
   );
 }
 
-/** The search page's path and query string for `query` and the current filters. */
+/** Returns the search page's path and query string for `query` and the current filters. */
 function pageUrl(query: string, filters: Filters | undefined): string {
   const params = new URLSearchParams();
   if (query !== '') params.set('q', query);

@@ -7,12 +7,14 @@ import { AssembleError, ContentError, ValidationError, ReadError } from '../prob
 import { formatHuman, sortProblems } from '../problems/format.ts';
 import { discoverContent, type ContentFile } from '../read/discoverContent.ts';
 import { readDocument } from '../read/readDocument.ts';
-import { checkDuplicates, duplicateFieldPositions, type DuplicateCandidate } from '../validate/checkDuplicates.ts';
+import { checkDuplicates, type DuplicateCandidate } from '../validate/checkDuplicates.ts';
 import { checkFileNames } from '../validate/checkFileNames.ts';
-import { checkPlacements, type ListSectionPaths } from '../validate/checkPlacements.ts';
+import type { ListSectionPaths } from '../validate/checkPlacements.ts';
 import { checkSectionTree, sectionPaths } from '../validate/checkSectionTree.ts';
 import { validateDocument } from '../validate/validateDocument.ts';
-import { assembleCatalog, type ValidEntry, type ValidList } from './assembleCatalog.ts';
+import { validateEntries } from '../validate/validateEntries.ts';
+import type { ValidatedEntry } from '../validate/validateEntryFile.ts';
+import { assembleCatalog, type ValidList } from './assembleCatalog.ts';
 import type { Catalog } from './types.ts';
 import { LIST_FILE_NAME } from '../../schemas/list.ts';
 
@@ -24,6 +26,8 @@ export interface LoadOptions {
    * still read, because sections and duplicates depend on the other files.
    */
   files?: readonly string[] | undefined;
+  /** Worker threads for validating entries; default: one per core for large content, 0 for small. */
+  workers?: number | undefined;
 }
 
 export interface LoadSummary {
@@ -81,24 +85,16 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
     sectionsByList.set(raw.listId, { paths, set: new Set(paths) });
   }
 
-  // Each entry is read, validated and reduced to its data before the next is read, so that
-  // its YAML document (many times the size of the data) can be collected.
-  const validEntries: (ValidEntry & DuplicateCandidate)[] = [];
+  // Each entry is reduced to its data as soon as it is validated, so that its YAML document
+  // (many times the size of the data) can be collected.
+  const validEntries: ValidatedEntry[] = [];
   const titles = new Map<string, string>();
-  for (const contentFile of discovered.entries) {
-    const { document: raw, problems: readProblems } = readDocument(contentFile);
-    problems.push(...readProblems);
-    if (raw === undefined) continue;
-
-    const { document, problems: found } = validateDocument(raw);
-    problems.push(...found, ...checkPlacements(raw, raw.frontmatter?.data, sectionsByList));
-    const title = (raw.frontmatter?.data as { title?: unknown } | undefined)?.title;
-    if (typeof title === 'string') titles.set(raw.file, title);
-    if (document?.kind !== 'entry') continue;
-
-    const positions = duplicateFieldPositions(document.data, raw.frontmatter);
-    validEntries.push({ listId: raw.listId, slug: raw.slug, file: raw.file, data: document.data, body: raw.body, positions });
-  }
+  const results = await validateEntries(discovered.entries, sectionsByList, { workers: options.workers });
+  results.forEach((result, index) => {
+    problems.push(...result.problems);
+    if (result.entry) validEntries.push(result.entry);
+    if (result.title !== undefined) titles.set(discovered.entries[index]!.file, result.title);
+  });
 
   const entriesByList = new Map<string, ContentFile[]>();
   for (const contentFile of discovered.entries) addTo(entriesByList, contentFile.listId, contentFile);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/loadCatalog.ts';
+import { ContentError } from '../problems/contentError.ts';
 import { checkLinks } from '../links/checkLinks.ts';
 import { collectLinks } from '../links/collectLinks.ts';
 import { formatLinkAnnotations, formatLinkProblems, formatLinkSummary } from '../links/formatLinkReport.ts';
@@ -30,7 +31,8 @@ give exit status 1. Exit status 2: invalid options or content that does not pass
   --retries N        retries after a 5xx, 429 or network error (default 2)
   --no-cache         neither read nor write ${LINK_CACHE_FILE}
   --strict           exit 1 on moved and unverified links too
-  --verbose          also list links that answer after temporary redirects
+  --verbose          also list links that work after temporary redirects or an http to
+                     https redirect
   --format FORMAT    human (default) or github (workflow annotations); when GITHUB_ACTIONS
                      is set, human output is followed by annotations
   --content DIR      the content folder (default: content)`;
@@ -87,7 +89,15 @@ export async function runLinks(argv: readonly string[], io: LinksIo): Promise<nu
     return 2;
   }
 
-  const { catalog, problems } = await loadCatalog(io.root, { contentDir: values.content });
+  let loaded;
+  try {
+    loaded = await loadCatalog(io.root, { contentDir: values.content });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    io.stderr.write(`links: ${error.message}. Fix: run the command in the project folder, or give the content folder with --content.\n`);
+    return 2;
+  }
+  const { catalog, problems } = loaded;
   if (catalog === undefined) {
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     io.stderr.write(`${formatHuman(problems)}\n`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/loadCatalog.ts';
+import { ContentError } from '../problems/contentError.ts';
 import type { Catalog, CatalogList } from '../catalog/types.ts';
 import { formatRejection, NewEntryError, type Rejection } from '../new/NewEntryError.ts';
 import { planEntry } from '../new/planEntry.ts';
@@ -84,7 +85,14 @@ export async function runNew(argv: readonly string[], io: NewIo): Promise<number
     return 0;
   }
 
-  const { catalog, problems } = await loadCatalog(io.root, { contentDir: values.content });
+  let loaded;
+  try {
+    loaded = await loadCatalog(io.root, { contentDir: values.content });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return reject([{ code: 'unreadable-content', message: error.message, fix: 'run the command in the project folder, or give the content folder with --content' }]);
+  }
+  const { catalog, problems } = loaded;
   if (catalog === undefined) {
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     io.stderr.write(`${formatHuman(problems)}\n`);

@@ -29,7 +29,7 @@ export function arxivIdFromText(text: string): string | undefined {
   return ARXIV_ID_PATTERN.test(id) ? id : undefined;
 }
 
-/** The canonical abstract URL of an arXiv id. */
+/** Returns the canonical abstract URL of an arXiv id. */
 export function arxivAbstractUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
 }

@@ -354,9 +354,9 @@ function addUnique<T>(target: T[], items: readonly T[], same: (a: T, b: T) => bo
 
 /**
  * Returns true when a title right before another (`main`, followed by the text `following`)
- * names the same work: its words are contained in the other title, or it is a short name
- * (`R-CNN`, `MultiBox`, `YOLOv2`) that the entry's lines repeat or that looks like a model's
- * name. A short plain word such as `Papers` is taken for an entry of its own.
+ * names the same work. That is so when its words are contained in the other title, or when it
+ * is a short name (`R-CNN`, `MultiBox`, `YOLOv2`) that looks like a model's name or that the
+ * entry's lines repeat. A short plain word such as `Papers` is taken for an entry of its own.
  */
 export function isAliasOf(title: string, main: string, following = ''): boolean {
   const key = titleKey(title);

@@ -14,13 +14,13 @@ export interface EntryFields {
   details: Detail[];
 }
 
-/** What became of one line: kept in a field, or kept as free text for the stated reason. */
+/** The outcome of one line: kept in a field, or kept as free text for the stated reason. */
 export type FieldOutcome = { kept: true; corrections: string[] } | { kept: false; reason: string };
 
 /** The kind given to a link written on a line of its own, without a key. */
 export const BARE_LINK_KIND = 'link';
 
-/** Text keys: their value stays text even when it holds a link. */
+/** Text keys: their value stays text even when it contains a link. */
 const TEXT_KEYS = new Set(['intro', 'keywords']);
 
 /** Punctuation that only separates links written on one line. */
@@ -176,7 +176,7 @@ function linksOfLine(value: string, spans: readonly InlineSpan[], kind: string, 
   return { links, corrections };
 }
 
-/** The text written as a link's label, when it is not just the URL again. */
+/** Returns the text written as a link's label, or undefined when it is just the URL again. */
 function anchorText(span: InlineSpan, url: string): string | undefined {
   const label = span.label.trim();
   if (label === '' || label === span.url || unescapeMarkdown(label) === span.url || label === url || unescapeMarkdown(label) === url) return undefined;

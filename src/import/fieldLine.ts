@@ -24,10 +24,10 @@ export const KNOWN_KEYS = [
   'poster', 'blog post', 'tutorial', 'book', 'course', 'discussion', 'pdf', 'project', 'stackexchange',
 ];
 
-/** The longest key read as a field; a longer "key" before a colon is a sentence. */
+/** The maximum length of a key, because a longer "key" before a colon is a sentence. */
 const MAX_KEY_LENGTH = 32;
 
-/** The most words a key may have (`project page` has two). */
+/** The maximum number of words in a key (`project page` has two). */
 const MAX_KEY_WORDS = 3;
 
 // A key, an optional qualifier in brackets (one level of inner brackets allowed, as in
@@ -36,9 +36,9 @@ const FIELD = /^([^\s:()[\]][^:()[\]]*?)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?\s*:(
 
 /**
  * Splits `content` (a bullet's text without the marker) into key, qualifier and value.
- * Returns undefined when the text has no such form, or the key is not a lower-case word or
- * words (`project page`, `caffe-pr`) once corrected; `knownKeys` are the keys that count as
- * spelt right.
+ * Returns undefined when the text has no such form, or when the corrected key is not a
+ * lower-case word or words (`project page`, `caffe-pr`). `knownKeys` are the keys that count
+ * as spelt right.
  */
 export function parseFieldLine(content: string, knownKeys: ReadonlySet<string>): FieldLine | undefined {
   const match = FIELD.exec(content.trim());
@@ -56,10 +56,10 @@ export function parseFieldLine(content: string, knownKeys: ReadonlySet<string>):
 }
 
 /**
- * Returns the known key that `key` is a misspelling of: at most one edit away (a swap of two
- * neighbouring letters counts as one) for keys of up to five letters, two for longer ones,
- * and never for keys of three letters or fewer. Returns undefined when none is that close or
- * two are equally close.
+ * Returns the known key that `key` is a misspelling of. A key of four or five letters may be
+ * one edit away, a longer key two, and a shorter key is never corrected. A swap of two
+ * neighbouring letters counts as one edit. Returns undefined when no known key is that close,
+ * or when two are equally close.
  */
 export function correctKey(key: string, knownKeys: ReadonlySet<string>): string | undefined {
   if (key.length <= 3) return undefined;

@@ -29,6 +29,7 @@ const AUTOLINK = /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\x00-\x20]*)>/;
  */
 export function scanInlineLinks(text: string): InlineSpan[] {
   const spans: InlineSpan[] = [];
+  if (!/[[<]/.test(text)) return spans;
   const state = new markdown.inline.State(text, markdown, {}, []);
   let position = 0;
 

@@ -62,8 +62,8 @@ export function parseDocument(input: string, file: string): ParsedDocument {
   if (front.problems.length > 0) return { frontmatter: {}, flattenedKeys: [], blocks: [], notes, problems: front.problems };
   for (let index = 0; index < front.lineCount; index++) lines[index] = '';
 
-  const { workLines, lineMap, moved } = separateLazyTitles(lines);
-  const blocks = readBlocks(workLines, lineMap, new Set(moved));
+  const { workLines, lineMap, moved, tokens } = separateLazyTitles(lines);
+  const blocks = readBlocks(tokens, workLines, lineMap, new Set(moved));
   return { frontmatter: front.data, flattenedKeys: front.flattenedKeys, blocks, notes, problems: [] };
 }
 
@@ -166,7 +166,7 @@ function readFrontmatter(lines: string[], file: string): Frontmatter {
  * the title inside the bullet. Inserts a blank line before each such title or bare link line,
  * and returns the line map from the working lines to the source lines (0 for an inserted line).
  */
-function separateLazyTitles(lines: readonly string[]): { workLines: string[]; lineMap: number[]; moved: number[] } {
+function separateLazyTitles(lines: readonly string[]): { workLines: string[]; lineMap: number[]; moved: number[]; tokens: Token[] } {
   let workLines = [...lines];
   let lineMap = lines.map((_line, index) => index + 1);
   const moved: number[] = [];
@@ -188,7 +188,7 @@ function separateLazyTitles(lines: readonly string[]): { workLines: string[]; li
         }
       }
     }
-    if (inserts.length === 0) break;
+    if (inserts.length === 0) return { workLines, lineMap, moved, tokens };
 
     for (const index of inserts.sort((a, b) => b - a)) {
       moved.push(lineMap[index]!);
@@ -196,7 +196,7 @@ function separateLazyTitles(lines: readonly string[]): { workLines: string[]; li
       lineMap = [...lineMap.slice(0, index), 0, ...lineMap.slice(index)];
     }
   }
-  return { workLines, lineMap, moved };
+  return { workLines, lineMap, moved, tokens: markdown.parse(workLines.join('\n'), {}) };
 }
 
 /** Returns true for blocks that Markdown may continue with a lazy line: lists, quotes, tables and HTML blocks that end at a blank line. */
@@ -206,8 +206,7 @@ function isLazyContainer(token: Token): boolean {
   return !/^\s*<(?:pre|script|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)/i.test(token.content);
 }
 
-function readBlocks(workLines: readonly string[], lineMap: readonly number[], moved: ReadonlySet<number>): Block[] {
-  const tokens = markdown.parse(workLines.join('\n'), {});
+function readBlocks(tokens: readonly Token[], workLines: readonly string[], lineMap: readonly number[], moved: ReadonlySet<number>): Block[] {
   const covered = new Array<boolean>(workLines.length).fill(false);
   const blocks: Block[] = [];
 
@@ -309,12 +308,13 @@ function bulletBlocks(tokens: readonly Token[], open: number, close: number, ran
   for (let index = open + 1; index < close; index++) {
     const item = tokens[index]!;
     if (item.type !== 'list_item_open' || item.level !== 1 || item.map === null) continue;
-    const itemClose = findClose(tokens, index);
+    const itemOpen = index;
+    const itemClose = findClose(tokens, itemOpen);
     const base = range(item.map[0], item.map[1]);
     index = itemClose;
     if (base === undefined) continue;
 
-    const children = tokens.slice(base === undefined ? 0 : tokens.indexOf(item) + 1, itemClose);
+    const children = tokens.slice(itemOpen + 1, itemClose);
     const simple = children.length === 3 && children[0]!.type === 'paragraph_open' && children[1]!.type === 'inline';
     if (!simple) {
       blocks.push({ ...base, kind: 'free', code: false, note: undefined });

@@ -171,7 +171,7 @@ function isHttpsUpgrade(from: string, to: string): boolean {
   return from.startsWith('http://') && to === `https://${from.slice('http://'.length)}`;
 }
 
-/** The target of the permanent redirects that open the chain: where the link should now point. */
+/** Returns the target of the permanent redirects that open the chain: where the link should now point. */
 function permanentTarget(redirects: RedirectHop[]): string | undefined {
   let target: string | undefined;
   for (const hop of redirects) {

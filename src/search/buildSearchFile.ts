@@ -7,7 +7,7 @@ import { markdownText } from './markdownText.ts';
 import { SEARCH_FIELDS, SNIPPET_FIELDS, type SearchField, type SearchFieldName } from './searchFields.ts';
 import { entryRef, SEARCH_FILE_VERSION, type SearchFile, type SearchStore, type StoredEntry } from './searchStore.ts';
 
-/** The longest snippet a result shows, in characters; longer fields are cut at a word boundary. */
+/** The maximum snippet length in characters. Longer fields are cut at a word boundary. */
 export const SNIPPET_MAX_LENGTH = 220;
 
 /** The text of each field of one entry, as the index and the snippets see it. */
@@ -68,7 +68,7 @@ export function buildSearchFile(catalog: Catalog, fields: readonly SearchField[]
   return { version: SEARCH_FILE_VERSION, index: compactIndex(index.toJSON(), keepPosition), store };
 }
 
-/** The text of each indexed field of `entry`. Details (`author: ...`) are searched with the notes. */
+/** Returns the text of each indexed field of `entry`. Details (`author: ...`) are searched with the notes. */
 export function searchDocument(entry: CatalogEntry, ref: string): SearchDocument {
   const data = entry.data;
   const sections = [entry.section, ...entry.alsoIn].flatMap((section) => section.trail.map((step) => step.title));
@@ -89,7 +89,7 @@ export function searchDocument(entry: CatalogEntry, ref: string): SearchDocument
   };
 }
 
-/** The first of intro, keywords and notes that has text, cut to SNIPPET_MAX_LENGTH at a word boundary. */
+/** Returns the first of intro, keywords and notes that has text, cut to SNIPPET_MAX_LENGTH at a word boundary. */
 function chooseSnippet(document: SearchDocument): { field: SearchFieldName; text: string } | undefined {
   for (const field of SNIPPET_FIELDS) {
     const text = document[field];

@@ -11,9 +11,9 @@ export interface SearchPluginOptions {
 }
 
 /**
- * Registers `searchAssets` as global data computed once per build (and on each rebuild under
- * --serve): building it writes the files under `<output>/assets/search/`. Requires the
- * `loadCatalog` option; a catalog that fails to load fails the build with the loader's error.
+ * Registers `searchAssets` as global data, computed once per build and on each rebuild under
+ * --serve. Computing it writes the files under `<output>/assets/search/`. Requires the
+ * `loadCatalog` option. A catalog that fails to load fails the build with the loader's error.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options?: SearchPluginOptions): void {
   if (!options?.loadCatalog) throw new Error('searchPlugin: the loadCatalog option is required');

@@ -6,10 +6,21 @@ import { tokenize } from './tokenize.ts';
 /** Only plain English words go through the Porter stemmer; `l2`, `c++`, `1502.03167` stay as they are. */
 const STEMMABLE = /^[a-z]{3,}$/;
 
+/** Stems already computed; ranking stems every title word of every hit, so most are repeats. */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
 /** Stems a normalised term with lunr's Porter stemmer when it is a plain English word. */
 export function stemTerm(term: string): string {
   if (!STEMMABLE.test(term)) return term;
-  return lunr.stemmer(new lunr.Token(term, {})).toString();
+
+  let stem = stems.get(term);
+  if (stem === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stem = lunr.stemmer(new lunr.Token(term, {})).toString();
+    stems.set(term, stem);
+  }
+  return stem;
 }
 
 /**

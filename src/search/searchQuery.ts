@@ -28,8 +28,8 @@ export interface SearchHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   /**
-   * `syntax` when the query was read as lunr query syntax; `plain` when it was read as words;
-   * `fuzzy` when no word matched exactly and close spellings were searched instead.
+   * How the query was read: `syntax` as lunr query syntax, `plain` as words. `fuzzy` means that
+   * no word matched exactly, so close spellings were searched instead.
    */
   mode: 'plain' | 'syntax' | 'fuzzy';
 }
@@ -53,7 +53,7 @@ export function loadSearchFile(file: SearchFile): LoadedSearch {
 }
 
 /**
- * Searches for `text`, one hit per entry, best first. Never throws on any input: lunr query
+ * Searches for `text`, one hit per entry, best first. Does not throw for any text: lunr query
  * syntax (`title:adam`, `+dropout -bayesian`, `adam~1`) is used when lunr can parse it, and
  * the text is read as plain words otherwise. Returns no hits for text without letters or digits.
  */
@@ -128,8 +128,8 @@ function queryWords(index: lunr.Index, text: string, fuzzy: boolean): QueryWord[
 }
 
 /**
- * The ways a word can match: itself; for a compound, all its parts; for an abbreviation, the
- * words it stands for. `typed` is false for words the reader did not type themselves.
+ * Returns the ways a word can match: the word itself, all the parts of a compound, or the words
+ * an abbreviation stands for. `typed` is false for words the reader did not type themselves.
  */
 function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean }[] {
   const alternatives = [{ terms: [word.whole.term], typed: true }];
@@ -141,6 +141,9 @@ function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean }[]
   return alternatives;
 }
 
+/** The maximum number of index terms a prefix expands to, which bounds the clauses of a one- or two-letter query. */
+const MAX_PREFIX_COMPLETIONS = 40;
+
 function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boolean): QueryTerm {
   const matches = new Set<string>();
   const stem = stemTerm(term);
@@ -148,7 +151,10 @@ function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boo
 
   const prefix = typed && (isTyped || term.length >= 3);
   if (prefix) {
-    for (const match of expandTokenSet(index, TokenSet.fromString(`${term}*`))) matches.add(match);
+    const completions = expandTokenSet(index, TokenSet.fromString(`${term}*`));
+    // The shortest completions are the likeliest words; a one-letter prefix has hundreds.
+    if (completions.length > MAX_PREFIX_COMPLETIONS) completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    for (const match of completions.slice(0, MAX_PREFIX_COMPLETIONS)) matches.add(match);
   }
 
   return { term, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
@@ -157,8 +163,8 @@ function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boo
 /** Adds near spellings: one edit from four characters on, two from eight, none below. */
 function addFuzzy(index: lunr.Index, term: QueryTerm): void {
   const length = [...term.term].length;
-  term.editDistance = length >= 8 ? 2 : length >= 4 ? 1 : 0;
-  if (term.editDistance === 0) return;
+  if (length < 4) return;
+  term.editDistance = length >= 8 ? 2 : 1;
 
   for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(term.term, term.editDistance))) {
     if (!term.matches.has(match)) term.nearMatches.add(match);
@@ -200,6 +206,9 @@ function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
     for (const match of term.nearMatches) addBoost(match, FUZZY_BOOST);
   }
 
+  // A query without clauses counts as negated in lunr and would match every entry.
+  if (boosts.size === 0) return [];
+
   const results = search.index.query((query) => {
     for (const [indexTerm, boost] of boosts) {
       query.term(indexTerm, { usePipeline: false, boost });
@@ -216,7 +225,7 @@ function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
     if (wordsMatched === 0) return [];
 
     const hit = toHit(search.store, result, wordsMatched);
-    return [{ hit, phrase: titlePhraseRank(search.store.entries[hit.entry]?.[0] ?? '', words) }];
+    return [{ hit, phrase: titlePhraseRank(search, hit.entry, words) }];
   });
 
   ranked.sort(
@@ -229,12 +238,13 @@ function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
 /**
  * Ranks how the query's words occur in `title`, in the order typed: 3 when they are the whole
  * title or its name before a colon (`Adam: A Method for ...` for `adam`), 2 when the title starts
- * with them, 1 when they occur together elsewhere, 0 otherwise. A paper's own name opens its
- * title, so this puts the paper above those that cite the name. An abbreviation may stand for
- * its words (`BN` for `Batch Normalization: ...`).
+ * with them, 1 when they occur together elsewhere, 0 otherwise. In reading lists a paper's title
+ * usually opens with its name, so this puts the paper above those that cite the name. An
+ * abbreviation may stand for its words (`BN` for `Batch Normalization: ...`).
  */
-function titlePhraseRank(title: string, words: QueryWord[]): number {
-  const titleTerms = splitWords(title).flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]));
+function titlePhraseRank(search: LoadedSearch, entry: number, words: QueryWord[]): number {
+  const title = search.store.entries[entry]?.[0] ?? '';
+  const titleTerms = titleTermsOf(search, entry, title);
   let best = 0;
   for (const phrase of phrases(words)) {
     best = Math.max(best, phraseRank(title, titleTerms, phrase));
@@ -243,10 +253,27 @@ function titlePhraseRank(title: string, words: QueryWord[]): number {
   return best;
 }
 
-/** The most phrases tried per hit; abbreviations multiply them. */
+/** Each title's terms, split once per loaded index. */
+const titleTermCache = new WeakMap<LoadedSearch, (TextToken[] | undefined)[]>();
+
+function titleTermsOf(search: LoadedSearch, entry: number, title: string): TextToken[] {
+  let cache = titleTermCache.get(search);
+  if (!cache) {
+    cache = [];
+    titleTermCache.set(search, cache);
+  }
+  let terms = cache[entry];
+  if (!terms) {
+    terms = splitWords(title).flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]));
+    cache[entry] = terms;
+  }
+  return terms;
+}
+
+/** The maximum number of phrases tried per hit, because abbreviations multiply them. */
 const MAX_PHRASES = 8;
 
-/** The sequences of terms the query can stand for: each word as typed, or an abbreviation's words. */
+/** Returns the sequences of terms the query can stand for: each word as typed, or an abbreviation's words. */
 function phrases(words: QueryWord[]): QueryTerm[][] {
   let result: QueryTerm[][] = [[]];
   for (const word of words) {
@@ -258,9 +285,9 @@ function phrases(words: QueryWord[]): QueryTerm[][] {
 }
 
 /**
- * Ranks one phrase in the title: 3, 2, 1 or 0 as titlePhraseRank describes, doubled when every
- * word matches whole (`SGD`), and one less when a word only matches as a prefix or near
- * spelling (`SGDR` for `sgd`), so whole words come first within each tier.
+ * Ranks one phrase in the title by the tiers 3, 2, 1 and 0 of titlePhraseRank. The tier is
+ * doubled when every word matches whole (`SGD`), and doubled less one when a word matches only as
+ * a prefix or near spelling (`SGDR` for `sgd`), so whole words come first within each tier.
  */
 function phraseRank(title: string, titleTerms: TextToken[], phrase: QueryTerm[]): number {
   if (phrase.length > titleTerms.length) return 0;

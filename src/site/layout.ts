@@ -68,6 +68,7 @@ export function renderPage(context: SiteContext, page: PageInput): string {
 <meta name="description" content="${meta.description}">
 ${renderHeadMeta(meta, settings)}
 <link rel="stylesheet" href="${context.url(assetPath('site.css'))}">
+<link rel="icon" href="${context.url(assetPath('favicon.svg'))}" type="image/svg+xml">
 ${scripts.map((script) => html`<script type="module" src="${context.url(script)}"></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

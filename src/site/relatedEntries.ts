@@ -1,6 +1,6 @@
 // The few entries an entry page suggests next: those sharing the most specific keywords, then
 // the entry's neighbours in its own section.
-import type { CatalogEntry } from '../catalog/types.ts';
+import type { CatalogEntry, CatalogSection } from '../catalog/types.ts';
 
 /**
  * Keywords carried by more entries than this are skipped when scoring, because they tell little
@@ -41,10 +41,19 @@ export function relatedEntries(entry: CatalogEntry, limit = 5): CatalogEntry[] {
   return related;
 }
 
+/** Each section's entry positions, built once per section rather than searched for each entry. */
+const positions = new WeakMap<CatalogSection, Map<CatalogEntry, number>>();
+
 /** Yields the entries of the entry's section by distance from it: next, previous, second next, ... */
 function* sectionNeighbours(entry: CatalogEntry): Generator<CatalogEntry> {
   const siblings = entry.section.entries;
-  const position = siblings.indexOf(entry);
+  let byEntry = positions.get(entry.section);
+  if (!byEntry) {
+    byEntry = new Map(siblings.map((sibling, index) => [sibling, index]));
+    positions.set(entry.section, byEntry);
+  }
+
+  const position = byEntry.get(entry) ?? -1;
   for (let distance = 1; distance < siblings.length; distance += 1) {
     const after = siblings[position + distance];
     const before = position - distance >= 0 ? siblings[position - distance] : undefined;

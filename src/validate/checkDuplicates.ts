@@ -39,6 +39,9 @@ interface Occurrence {
 
 type KeyKind = 'arxiv' | 'url' | 'title';
 
+/** The most other files a duplicate problem names; the rest are counted. */
+const MAX_NAMED_OTHERS = 3;
+
 /** Returns the arXiv id without its version, in lower case: `1502.03167v2` and `1502.03167` are one work. */
 export function arxivKey(id: string): string {
   return id.trim().toLowerCase().replace(/v\d+$/, '');
@@ -89,12 +92,15 @@ export function checkDuplicates(entries: readonly DuplicateCandidate[]): Problem
 
 function duplicateProblem(kind: KeyKind, occurrence: Occurrence, group: readonly Occurrence[]): Problem {
   const position = (item: Occurrence) => item.candidate.positions.get(formatFieldPath(item.fieldPath)) ?? { line: 1, column: 1 };
-  const others = group.filter((other) => other !== occurrence).map((other) => `${other.candidate.file}:${position(other).line}`);
+  const allOthers = group.filter((other) => other !== occurrence);
+  const others = allOthers.slice(0, MAX_NAMED_OTHERS).map((other) => `${other.candidate.file}:${position(other).line}`);
+
   const location = position(occurrence);
   let what = `the title "${occurrence.written}"`;
   if (kind === 'arxiv') what = `the arXiv id "${occurrence.written}"`;
   if (kind === 'url') what = `the URL ${occurrence.written}`;
-  const other = others.length === 1 ? `another entry: ${others[0]}` : `other entries: ${others.join(', ')}`;
+  let other = allOthers.length === 1 ? `another entry: ${others[0]}` : `other entries: ${others.join(', ')}`;
+  if (allOthers.length > MAX_NAMED_OTHERS) other += ` and ${allOthers.length - MAX_NAMED_OTHERS} more`;
 
   return {
     stage: 'validate',

@@ -19,7 +19,7 @@ const indexRequests: string[] = [];
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('console', (message) => {
-    // NOTE: Chromium asks for /favicon.ico, outside the path prefix, and the site has none.
+    // NOTE: Chromium requests /favicon.ico, outside the path prefix, and the site has none.
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
       problems.push(`${path}: console ${message.text()} ${message.location().url}`);
     }
@@ -103,6 +103,16 @@ describe('search in the browser', { skip }, () => {
     await page.locator('#search-panel').waitFor({ state: 'visible' });
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(`**${PREFIX}search-cases/dropout-a-simple-way/`), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+
+  it('opens the search page on Enter', async () => {
+    const page = await open('');
+    await page.keyboard.press('/');
+    await page.keyboard.type('adam');
+    await Promise.all([page.waitForURL(`**${PREFIX}search/?q=adam`), page.keyboard.press('Enter')]);
+    await page.locator('.search-result').first().waitFor();
+    assert.deepEqual(await resultTitles(page), ['Adam: A Method for Stochastic Optimization']);
     await page.close();
   });
 

@@ -1,12 +1,13 @@
 // Cross-checks the shipped list against the document it was imported from. Runs only where
 // that document is present in a folder beside the repository.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadCatalog } from '../../src/catalog/loadCatalog.ts';
 import type { CatalogEntry, CatalogList } from '../../src/catalog/types.ts';
 import { arxivAbstractUrl } from '../../src/import/arxivId.ts';
+import { importDocument } from '../../src/import/importDocument.ts';
 import { scanInlineLinks } from '../../src/import/inlineLinks.ts';
 import { REPOSITORY_ROOT } from './importFixtures.ts';
 
@@ -34,6 +35,26 @@ describe('shipped list against its source', { skip }, () => {
     assert.ok(found, 'the list training-deep-neural-networks is missing');
     list = found;
     titles = new Set(list.entries.flatMap((entry) => [entry.data.title, ...(entry.data.aliases ?? [])]).map(sameQuotes));
+  });
+
+  it('matches a fresh import byte for byte', () => {
+    const data = list.data;
+    const origin = data.source;
+    assert.ok(origin, 'the list file has no source');
+    const result = importDocument(readFileSync(DOCUMENT, 'utf8'), {
+      listId: list.id,
+      source: 'training-dnn.md',
+      title: data.title,
+      description: data.description,
+      baseUrl: origin.baseUrl,
+      origin: { url: origin.url, licence: origin.licence, licenceUrl: origin.licenceUrl, copyright: origin.copyright, revision: origin.revision },
+      added: { text: readFileSync(ADDED, 'utf8'), file: 'training-dnn.added.tsv' },
+    });
+    assert.ok(result.ok);
+
+    const folder = path.join(REPOSITORY_ROOT, 'content', list.id);
+    assert.deepEqual(result.files.map((file) => file.name).sort(), readdirSync(folder).filter((name) => name.endsWith('.md')).sort());
+    for (const file of result.files) assert.equal(file.text, readFileSync(path.join(folder, file.name), 'utf8'), `${file.name} differs from a fresh import: run the import command of the README again`);
   });
 
   it('keeps all 372 bold titles', () => {

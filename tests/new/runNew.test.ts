@@ -187,6 +187,13 @@ describe('new command', () => {
     assert.ok(stderr.endsWith('new: the content has 1 error, so new cannot check the new entry against it. Fix: correct the files above, then run "npm run check" and "npm run new" again.\n'));
   });
 
+  it('rejects a missing content folder', async () => {
+    const { status, stderr } = await run(root, ['--content', 'missing', '--list', 'deep-learning', '--section', 'optimization', '--title', 'X']);
+
+    assert.equal(status, 1);
+    assert.match(stderr, /^new: cannot read the content folder missing: ENOENT.*\. Fix: run the command in the project folder, or give the content folder with --content\.\n$/);
+  });
+
   it('lists the sections', async () => {
     const { status, stdout } = await run(root, ['--sections', '--list', 'other-list']);
 

@@ -20,7 +20,7 @@ function sameTitle(a: string, b: string): boolean {
   return normal(a) === normal(b);
 }
 
-/** The 0-based rank of the first hit with one of `titles`, or -1. */
+/** Returns the 0-based rank of the first hit with one of `titles`, or -1. */
 function rankOf(query: string, titles: string[]): number {
   const hits = runSearch(search, query).hits;
   return hits.findIndex((hit) => titles.some((title) => sameTitle(search.store.entries[hit.entry]?.[0] ?? '', title)));

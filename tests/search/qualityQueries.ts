@@ -1,10 +1,11 @@
 // Queries a reader of "Training Deep Neural Networks" would type, each with the entries they
-// expect near the top. Titles are as in the imported list; `titles` lists the titles under which
-// one work may appear (an entry and its alternative title), and any of them satisfies the check.
+// expect near the top. Titles are as in the imported list. An expectation's `titles` are the
+// titles under which one work may appear (an entry and its alternative title), and any of them
+// satisfies the check.
 
 export interface Expectation {
   titles: string[];
-  /** The rank the entry must reach: 3 for the obvious answer, 10 for a good one. */
+  /** The rank the entry must reach: 3 for the obvious result, 10 for a good one. */
   within: 3 | 10;
 }
 

@@ -30,6 +30,7 @@ describe('runSearch tokenising', () => {
     ['1502.03167v2', 'Batch Normalization'],
     ['1512.03385', 'Deep Residual Learning'],
     ['arxiv.org/abs/1412.6980v9', 'Adam:'],
+    ['https://arxiv.org/abs/1502.03167', 'Batch Normalization'],
     ['cs/0112017', 'Support vector machines'],
     ['t-SNE', 'Visualizing Data using t-SNE'],
     ['tsne', 'Visualizing Data using t-SNE'],
@@ -97,6 +98,12 @@ describe('runSearch syntax', () => {
     const found = titles('+dropout -bayesian');
     assert.ok(found.some((title) => title.startsWith('Dropout: A Simple Way')));
     assert.ok(!found.some((title) => title.includes('Bayesian')));
+  });
+
+  it('accepts term boosts', () => {
+    const outcome = runSearch(search, 'dropout^10 bayesian');
+    assert.equal(outcome.mode, 'syntax');
+    assert.ok(outcome.hits.length >= 2);
   });
 
   it('accepts wildcards and edit distances', () => {

@@ -51,6 +51,13 @@ describe('hostile titles', () => {
     assert.match(keyword.$('h1').text(), /\{\{ 7 \* 7 \}\}$/);
   });
 
+  it('list body stays text', async () => {
+    const { $ } = await readPage(site, LIST);
+
+    assert.equal($('.list-body script').length, 0);
+    assert.equal($('.list-body').text().trim(), '{{ 7 * 7 }} and {% include "x" %} in the list\'s body; <script>alert("body")</script>');
+  });
+
   it('no page has an inline script or event handler', async () => {
     for (const page of await readPages(site)) {
       const inline = page.$('script:not([src]):not([type="application/ld+json"])').length;

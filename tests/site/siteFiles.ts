@@ -49,8 +49,3 @@ export function fileForPath(siteDir: string, urlPath: string): string | undefine
   }
   return undefined;
 }
-
-/** Returns the URL path of a page file: `a/b/index.html` is `/a/b/`. */
-export function pathOfFile(file: string): string {
-  return `/${file}`.replace(/index\.html$/, '');
-}

@@ -1,4 +1,4 @@
-// Launches Debian's Chromium through playwright-core for the browser tests, or says why the
+// Launches Debian's Chromium through playwright-core for the browser tests, or returns why the
 // browser tier is skipped. Never downloads a browser.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadSettings } from '../../src/settings/loadSettings.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -31,14 +32,17 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the site with `options` and returns the absolute path of the output folder.
+ * Builds the site with the requested options and returns the absolute path of the output folder.
  * A build whose inputs (content folder, src/, schemas/, the Eleventy config, settings, packages
  * and options) hash the same as an earlier one returns that build's folder without building.
  * Two processes asking for the same build at once build it once: the second waits on a lock.
  * Throws an Error with Eleventy's output when the build fails. Callers must not modify the folder.
  */
-export async function buildSite(options: BuildOptions = {}): Promise<string> {
-  const contentDir = options.contentDir ?? 'content';
+export async function buildSite(requested: BuildOptions = {}): Promise<string> {
+  // Defaults are written out, so that the same build asked for with or without them is cached once.
+  const settings = loadSettings(PROJECT_ROOT);
+  const contentDir = requested.contentDir ?? 'content';
+  const options = { contentDir, pathPrefix: requested.pathPrefix ?? settings.pathPrefix, baseUrl: requested.baseUrl ?? settings.baseUrl };
   const key = await hashInputs(contentDir, options);
   const folder = path.join(CACHE_ROOT, key);
   const marker = path.join(folder, '.complete');
@@ -133,10 +137,10 @@ async function listFiles(target: string): Promise<string[]> {
   return names.sort();
 }
 
-/** Deletes cached builds older than MAX_CACHE_AGE_MS, except `keep`. */
+/** Deletes cached builds, and staging folders and locks left by crashed runs, older than MAX_CACHE_AGE_MS, except `keep`. */
 async function pruneCache(keep: string): Promise<void> {
   for (const name of await readdir(CACHE_ROOT)) {
-    if (name === keep || name.includes('.')) continue;
+    if (name === keep) continue;
     const folder = path.join(CACHE_ROOT, name);
     const info = await stat(folder).catch(() => undefined);
     if (info && Date.now() - info.mtimeMs > MAX_CACHE_AGE_MS) await rm(folder, { recursive: true, force: true });

@@ -54,7 +54,7 @@ export async function startStaticServer(siteDir: string, pathPrefix = '/'): Prom
   };
 }
 
-/** Returns the file for a path relative to the prefix, refusing any path that leaves `root`. */
+/** Returns the file for a path relative to the prefix, or undefined for a missing file or a path that leaves `root`. */
 function findFile(root: string, relative: string): string | undefined {
   let decoded: string;
   try {

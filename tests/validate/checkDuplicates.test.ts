@@ -51,3 +51,16 @@ describe('checkDuplicates', () => {
     assert.equal(urlKey('https://example.org/A?q=1'), 'https://example.org/A?q=1');
   });
 });
+
+describe('checkDuplicates many', () => {
+  it('names three others and counts the rest', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 1; index <= 5; index++) files[`optimization-notes/copy-${index}.md`] = `---\ntitle: Copy ${index}\ncategory: optimizers\nlinks:\n  - kind: code\n    url: https://example.org/shared\n---\n`;
+    const problems = await problemsFor(files);
+    assert.equal(problems.length, 5);
+    assert.equal(
+      problems[0],
+      'content/optimization-notes/copy-1.md:6:10  error  links[0].url: the URL https://example.org/shared is also used by other entries: content/optimization-notes/copy-2.md:6, content/optimization-notes/copy-3.md:6, content/optimization-notes/copy-4.md:6 and 1 more (received https://example.org/shared). Fix: keep the link in one entry only; if both entries are the same work, merge them and list the second section under "also".',
+    );
+  });
+});

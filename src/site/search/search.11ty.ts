@@ -1,5 +1,5 @@
-// The search page: the browser script fills in results for the query in the URL; without
-// JavaScript the page says so and links to the keyword index and every list's sections.
+// The search page. The browser script fills in results for the query in the URL. Without
+// JavaScript the page explains that search needs it and links to the keyword index and every list's sections.
 import { homeCrumb } from '../breadcrumbTrail.ts';
 import { html } from '../html.ts';
 import { renderPage } from '../layout.ts';

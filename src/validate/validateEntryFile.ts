@@ -1,0 +1,47 @@
+// Reads and validates one entry file and reduces it to what the catalog and the cross-file
+// checks need, so that its YAML document can be dropped at once.
+import type { EntryData } from '../../schemas/entry.ts';
+import type { Problem } from '../problems/problem.ts';
+import type { ContentFile } from '../read/discoverContent.ts';
+import { readDocument } from '../read/readDocument.ts';
+import { duplicateFieldPositions } from './checkDuplicates.ts';
+import { checkPlacements, type ListSectionPaths } from './checkPlacements.ts';
+import { validateDocument } from './validateDocument.ts';
+
+/** A valid entry, with the positions of the fields that the duplicate check compares. */
+export interface ValidatedEntry {
+  listId: string;
+  slug: string;
+  file: string;
+  data: EntryData;
+  body: string;
+  positions: Map<string, { line: number; column: number }>;
+}
+
+export interface EntryFileResult {
+  /** Undefined when the file has an error of its own. */
+  entry: ValidatedEntry | undefined;
+  /** The title as written, when it is text, even if the entry is invalid: file names are checked against it. */
+  title: string | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Reads `contentFile`, validates its frontmatter and checks its `category` and `also` against
+ * `sectionsByList` (the lists with a valid list file). Returns plain data that can be posted
+ * between threads. Never throws for bad content.
+ */
+export function validateEntryFile(contentFile: ContentFile, sectionsByList: ReadonlyMap<string, ListSectionPaths>): EntryFileResult {
+  const { document: raw, problems } = readDocument(contentFile);
+  if (raw === undefined) return { entry: undefined, title: undefined, problems };
+
+  const { document, problems: found } = validateDocument(raw);
+  problems.push(...found, ...checkPlacements(raw, raw.frontmatter?.data, sectionsByList));
+
+  const written = (raw.frontmatter?.data as { title?: unknown } | undefined)?.title;
+  const title = typeof written === 'string' ? written : undefined;
+  if (document?.kind !== 'entry') return { entry: undefined, title, problems };
+
+  const positions = duplicateFieldPositions(document.data, raw.frontmatter);
+  return { entry: { listId: raw.listId, slug: raw.slug, file: raw.file, data: document.data, body: raw.body, positions }, title, problems };
+}
