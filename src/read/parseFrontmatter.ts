@@ -226,9 +226,8 @@ function yamlFix(code: string, line: string): string {
   switch (code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
-      const match = /^(\s*(?:- )?[^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
-      const quoted = match ? `${match[1]}: ${JSON.stringify(match[2])}` : undefined;
-      return `put the value in double quotes, because a colon followed by a space starts a new key${quoted ? `: ${quoted.trim()}` : ''}`;
+      const quoted = quoteValue(line);
+      return `put the value in double quotes, because a colon followed by a space starts a new key${quoted ? `: ${quoted}` : ''}`;
     }
     case 'DUPLICATE_KEY':
       return 'remove one of the two keys or merge their values';
@@ -240,4 +239,21 @@ function yamlFix(code: string, line: string): string {
     default:
       return 'check the YAML on this line; quote a value that contains ": " or starts with a special character';
   }
+}
+
+/**
+ * Rewrites a line whose value contains ": " with the value in double quotes: `intro: A: b` gives
+ * `intro: "A: b"`. A list item whose text does not start with a lower-case key is quoted whole:
+ * `- Attention: the paper` gives `- "Attention: the paper"`.
+ */
+export function quoteValue(line: string): string | undefined {
+  const match = /^\s*(- )?(.*\S)\s*$/.exec(line);
+  if (!match) return undefined;
+  const dash = match[1] ?? '';
+  const text = match[2] ?? '';
+
+  const keyed = /^([a-z][A-Za-z0-9_]*):\s+(.*)$/.exec(text);
+  if (keyed) return `${dash}${keyed[1]}: ${JSON.stringify(keyed[2])}`;
+  if (dash !== '') return `${dash}${JSON.stringify(text)}`;
+  return undefined;
 }

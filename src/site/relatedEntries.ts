@@ -11,8 +11,8 @@ const MAX_KEYWORD_ENTRIES = 500;
 /**
  * Returns up to `limit` entries related to `entry` (default 5), never the entry itself.
  * Entries sharing keywords come first, each shared keyword weighing more the fewer entries
- * carry it; ties keep catalog order. The rest are the nearest entries of the same section,
- * after and before it in turn.
+ * carry it. Ties keep the order found: by the entry's keywords, then catalog order. The rest
+ * are the nearest entries of the same section, after and before it in turn.
  */
 export function relatedEntries(entry: CatalogEntry, limit = 5): CatalogEntry[] {
   const scores = new Map<CatalogEntry, number>();

@@ -56,7 +56,8 @@ function issueToProblems(issue: z.core.$ZodIssue, fieldPath: FieldPath, context:
       // `intro` accepts one line or a list of lines: report against the form that was written.
       const input = issue.input;
       const branches = issue.errors;
-      const chosen = (Array.isArray(input) ? branches.find((branch) => branch.some((inner) => inner.path.length > 0)) : branches[0]) ?? branches[0];
+      const rejectsList = (branch: readonly z.core.$ZodIssue[]) => branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
+      const chosen = (Array.isArray(input) ? branches.find((branch) => !rejectsList(branch)) : branches[0]) ?? branches[0];
       if (chosen === undefined || chosen.length === 0) return [make(fieldPath, 'has an invalid value', undefined)];
       return chosen.flatMap((inner) => issueToProblems({ ...inner, input: inner.input ?? input } as z.core.$ZodIssue, [...fieldPath, ...(inner.path as FieldPath)], context));
     }
@@ -119,6 +120,18 @@ function invalidType(
 
   if (issue.expected === 'string' && input === null) {
     return make(fieldPath, 'is empty', `write a value after "${key}:", or remove the line`);
+  }
+
+  if (issue.expected === 'string') {
+    const problem = make(fieldPath, `must be text, not ${describeKind(input)}`, fixFor(fieldPath) ?? 'write the value on one line after the colon');
+    const written = problem.received;
+    const oneKey = typeof input === 'object' && input !== null && !Array.isArray(input) && Object.keys(input).length === 1;
+    if (!oneKey || written === undefined || written.endsWith('...')) return problem;
+
+    // `- Attention: the paper` is valid YAML for a one-key map: the text needed quotes.
+    const quoted = JSON.stringify(written);
+    const label = typeof fieldPath[fieldPath.length - 1] === 'number' ? `- ${quoted}` : `${key}: ${quoted}`;
+    return { ...problem, fix: `put the text in double quotes, because a colon followed by a space makes it a key: ${label}` };
   }
 
   if (issue.expected === 'array') {

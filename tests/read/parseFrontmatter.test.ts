@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import matter from 'gray-matter';
-import { parseFrontmatter, REJECTING_ENGINES, RejectedLanguageError } from '../../src/read/parseFrontmatter.ts';
+import { parseFrontmatter, quoteValue, REJECTING_ENGINES, RejectedLanguageError } from '../../src/read/parseFrontmatter.ts';
 import { formatProblem } from '../../src/problems/format.ts';
 import { locateField } from '../../src/validate/locateField.ts';
 
@@ -166,4 +166,21 @@ describe('parseFrontmatter', () => {
     assert.equal(parsed.problems[0]?.code, 'invalid-yaml');
     assert.equal(parsed.frontmatter?.data, undefined);
   });
+});
+
+describe('quoteValue', () => {
+  const cases: [string, string | undefined][] = [
+    ['intro: Attention: the paper', 'intro: "Attention: the paper"'],
+    ['title: Dropout: A Simple Way', 'title: "Dropout: A Simple Way"'],
+    ['  - Attention: the paper', '- "Attention: the paper"'],
+    ['  - text: Slides: part 1', '- text: "Slides: part 1"'],
+    ['title: "already" quoted: x', 'title: "\\"already\\" quoted: x"'],
+    ['Attention: the paper', undefined],
+  ];
+  for (const [line, expected] of cases) {
+    it(`quotes ${JSON.stringify(line)}`, () => {
+      assert.equal(quoteValue(line), expected);
+    });
+  }
+
 });

@@ -5,7 +5,7 @@ import { catalogLoader } from '../../src/site/catalogData.ts';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 
-/** A stand-in for Eleventy's configuration that records event listeners and can fire them. */
+/** Creates a stand-in for Eleventy's configuration that records event listeners and can fire them. */
 function fakeConfig(): { config: EleventyConfig; fire(event: string): void } {
   const listeners = new Map<string, Array<() => unknown>>();
   const config = {

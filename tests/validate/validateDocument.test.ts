@@ -172,3 +172,51 @@ describe('validateDocument', () => {
     ]);
   });
 });
+
+describe('validateDocument intro', () => {
+  it('reports an empty intro list', async () => {
+    assert.deepEqual(await entryProblems('title: Intro', 'category: tricks', 'intro: []'), [
+      `${FILE}:4:8  error  intro: must have at least 1 item (received []). Fix: add an item, or remove the key.`,
+    ]);
+  });
+
+  it('reports an intro of key-value lines', async () => {
+    assert.deepEqual(await entryProblems('title: Intro', 'category: tricks', 'intro:', '  venue: ICML'), [
+      `${FILE}:5:3  error  intro: must be text, not a set of "key: value" lines (received venue: ICML). Fix: put the text in double quotes, because a colon followed by a space makes it a key: intro: "venue: ICML".`,
+    ]);
+  });
+});
+
+describe('validateDocument list file', () => {
+  const LIST = 'content/training-basics/_list.md';
+  const listProblems = (...lines: string[]) => problemsFor({ 'training-basics/_list.md': `---\n${lines.join('\n')}\n---\n` });
+  const SECTIONS = ['sections:', '  - id: normalization', '    title: Normalization', '    sections:', '      - id: batch-normalization', '        title: B', '      - id: layer-normalization', '        title: L', '  - id: activation-functions', '    title: A', '    sections:', '      - id: relu', '        title: ReLU', '  - id: tricks', '    title: Tricks'];
+
+  it('reports an unknown list key', async () => {
+    assert.deepEqual(await listProblems('title: Training Basics', 'description: d', 'licence: MIT', ...SECTIONS), [
+      `${LIST}:4:1  error  licence: unknown key "licence". Fix: remove it; the keys allowed here are: title, description, source, created, sections.`,
+    ]);
+  });
+
+  it('reports a source without licence', async () => {
+    assert.deepEqual(await listProblems('title: Training Basics', 'description: d', 'source:', '  url: ftp://example.org/list.md', '  licnce: MIT', ...SECTIONS), [
+      `${LIST}:4:1  error  source.licence: is required but missing. Fix: add a line "licence: ...".`,
+      `${LIST}:5:8  error  source.url: must be an absolute http:// or https:// URL (received ftp://example.org/list.md). Fix: write the full address starting with https:// (or http://).`,
+      `${LIST}:6:3  error  source.licnce: unknown key "licnce". Fix: did you mean "licence"?`,
+    ]);
+  });
+
+  it('reports a description on two lines', async () => {
+    assert.deepEqual(await listProblems('title: Training Basics', 'description: "one\\ntwo"', ...SECTIONS), [
+      `${LIST}:3:14  error  description: must be one line, without line breaks (received "one\\ntwo"). Fix: write it as one line of text.`,
+    ]);
+  });
+});
+
+describe('validateDocument colon in a list', () => {
+  it('suggests quoting an intro item', async () => {
+    assert.deepEqual(await entryProblems('title: Intro', 'category: tricks', 'intro:', '  - Attention: the paper'), [
+      `${FILE}:5:5  error  intro[0]: must be text, not a set of "key: value" lines (received Attention: the paper). Fix: put the text in double quotes, because a colon followed by a space makes it a key: - "Attention: the paper".`,
+    ]);
+  });
+});
