@@ -1,4 +1,4 @@
-// Runs one command as a child process and measures its wall time and peak resident memory.
+// Runs one command as a child process and measures its wall time, CPU time and peak resident memory.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +35,27 @@ export interface CommandOptions {
 }
 
 const GNU_TIME = '/usr/bin/time';
+
+/** Process groups of the commands running now, ended with this process on SIGINT or SIGTERM. */
+const runningGroups = new Set<number>();
+let signalHandlersInstalled = false;
+
+function endRunningGroupsOnSignal(): void {
+  if (signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const group of runningGroups) {
+        try {
+          process.kill(-group, 'SIGKILL');
+        } catch {
+          // The group has already exited.
+        }
+      }
+      process.exit(130);
+    });
+  }
+}
 
 /**
  * Runs `command` with `args` and returns its wall time and peak RSS. Where /usr/bin/time exists,
@@ -111,6 +132,8 @@ function spawnTimed(command: string, args: readonly string[], options: CommandOp
     const started = process.hrtime.bigint();
     // A process group of its own, so that a timeout ends the whole tree and nothing else.
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    endRunningGroupsOnSignal();
+    if (child.pid !== undefined) runningGroups.add(child.pid);
 
     let head = '';
     let tail = '';
@@ -134,6 +157,7 @@ function spawnTimed(command: string, args: readonly string[], options: CommandOp
     });
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
+      if (child.pid !== undefined) runningGroups.delete(child.pid);
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       resolve({ wallSeconds, exitCode, signal, timedOut, outputHead: head, outputTail: tail });
     });

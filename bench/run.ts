@@ -1,6 +1,7 @@
-// `npm run bench -- [--sizes 1k,10k,100k] [--repeat N] [--seed N] [--keep] [--no-write]`:
+// `npm run bench -- [--sizes 1k,10k,100k] [--repeat N] [--skip LIST] [--timeout MIN] [--keep] [--no-write]`:
 // generates synthetic content of each size, measures the build, `check`, the plain Eleventy
 // baseline and the search files, prints a table and records it in docs/BENCHMARKS.md.
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,11 +36,13 @@ docs/BENCHMARKS.md.
   --seed N       seed of the content generator (default: 1)
   --skip LIST    measurements to leave out: build, check, baseline, search, browser,
                  rebuild
+  --timeout MIN  minutes after which one command is stopped and reported as timed out
+                 (default: 20)
   --keep         keep the generated folders and print where they are
   --no-write     print the table without updating docs/BENCHMARKS.md`;
 
-/** A command is stopped after this long; the 100k baseline took about 270 s on a 2-core machine. */
-const COMMAND_TIMEOUT_MS = 20 * 60_000;
+/** The default time limit of one command, in minutes; the 100k baseline took about 270 s on a 2-core machine. */
+const DEFAULT_TIMEOUT_MINUTES = 20;
 
 /** The query typed in Chromium: a word every generated size and the shipped list contain. */
 const BROWSER_QUERY = 'dropout';
@@ -54,6 +57,7 @@ interface RunOptions {
   repeat: number | undefined;
   seed: number;
   skip: Set<Step>;
+  timeoutMs: number;
   keep: boolean;
   write: boolean;
   command: string;
@@ -91,6 +95,7 @@ function readOptions(argv: readonly string[]): RunOptions {
       repeat: { type: 'string' },
       seed: { type: 'string', default: '1' },
       skip: { type: 'string', default: '' },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MINUTES) },
       keep: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -106,6 +111,9 @@ function readOptions(argv: readonly string[]): RunOptions {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`invalid --seed "${values.seed}": expected a whole number`);
 
+  const timeoutMinutes = Number(values.timeout);
+  if (!(timeoutMinutes > 0)) throw new Error(`invalid --timeout "${values.timeout}": expected a number of minutes above 0`);
+
   const steps: Step[] = ['build', 'check', 'baseline', 'search', 'browser', 'rebuild'];
   const skip = new Set(values.skip.split(',').filter((step) => step !== ''));
   for (const step of skip) if (!steps.includes(step as Step)) throw new Error(`invalid --skip "${step}": expected any of ${steps.join(', ')}`);
@@ -115,6 +123,7 @@ function readOptions(argv: readonly string[]): RunOptions {
     repeat,
     seed,
     skip: skip as Set<Step>,
+    timeoutMs: timeoutMinutes * 60_000,
     keep: values.keep,
     write: !values['no-write'],
     command: ['npm run bench --', ...argv].join(' '),
@@ -138,6 +147,9 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
   const label = size === 'shipped' ? 'shipped' : sizeLabel(size);
   const loadAverage = os.loadavg()[0] ?? 0;
   const folder = await mkdtemp(path.join(tmpdir(), `bench-${label}-`));
+  // An interrupted run (SIGINT, SIGTERM) exits without reaching `finally`: remove the folder on exit.
+  const removeOnExit = () => rmSync(folder, { recursive: true, force: true });
+  if (!options.keep) process.on('exit', removeOnExit);
   const log = (message: string) => process.stdout.write(`bench ${label}: ${message}\n`);
 
   try {
@@ -165,9 +177,9 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
       for (const [name, command] of [['check', check], ['build', build], ['baseline', baselineCommand]] as const) {
         if (options.skip.has(name) || typeof command === 'string' || failures[name]) continue;
 
-        const outcome = await measureCommand(command.command, command.args, { cwd: command.cwd, env: command.env, timeoutMs: COMMAND_TIMEOUT_MS });
+        const outcome = await measureCommand(command.command, command.args, { cwd: command.cwd, env: command.env, timeoutMs: options.timeoutMs });
         if (outcome.exitCode !== 0) {
-          failures[name] = `failed (${outcome.timedOut ? `timed out after ${COMMAND_TIMEOUT_MS / 1000} s` : `exit ${outcome.exitCode ?? outcome.signal}`}): ${errorSummary(outcome)}`;
+          failures[name] = `failed (${outcome.timedOut ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${outcome.exitCode ?? outcome.signal}`}): ${errorSummary(outcome)}`;
           log(`${name} ${failures[name]}`);
           continue;
         }
@@ -216,6 +228,7 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
       rebuild,
     };
   } finally {
+    process.off('exit', removeOnExit);
     if (options.keep) log(`kept ${folder}`);
     else await rm(folder, { recursive: true, force: true });
   }

@@ -27,9 +27,9 @@ interface Placed {
 }
 
 /**
- * Builds the catalog. Requires valid input: every entry's list among `lists`, and every
- * `category` and `also` a section path of that list (the validation checks both); throws an
- * Error naming the file otherwise. Entries are given in any order.
+ * Builds the catalog from entries given in any order. Requires valid input: every entry's list
+ * among `lists`, and every `category` and `also` a section path of that list. The validation
+ * checks both, and this throws an Error naming the file if one is still wrong.
  */
 export function assembleCatalog(lists: readonly ValidList[], entries: readonly ValidEntry[]): Catalog {
   const entriesByList = new Map<string, ValidEntry[]>();

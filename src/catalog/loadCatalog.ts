@@ -98,8 +98,9 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
 
   const entriesByList = new Map<string, ContentFile[]>();
   for (const contentFile of discovered.entries) addTo(entriesByList, contentFile.listId, contentFile);
+  const contentPath = toPosix(path.relative(root, path.resolve(root, contentDir)));
   for (const [listId, entries] of entriesByList) {
-    if (!lists.has(listId)) problems.push(missingListFile(contentDir, listId, entries.length));
+    if (!lists.has(listId)) problems.push(missingListFile(contentPath, listId, entries.length));
     problems.push(...checkFileNames(entries, (file) => titles.get(file)));
   }
 
@@ -114,7 +115,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
     entries: validEntries.length,
   };
 
-  const reported = options.files ? await onlyFiles(root, contentDir, options.files, problems) : problems;
+  const reported = options.files ? await onlyFiles(root, contentPath, options.files, problems) : problems;
   const hasError = problems.some((problem) => problem.severity === 'error');
   if (hasError) return { catalog: undefined, problems: sortProblems(reported), summary };
 
@@ -147,23 +148,27 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function missingListFile(contentDir: string, listId: string, entryCount: number): Problem {
+function missingListFile(contentPath: string, listId: string, entryCount: number): Problem {
   return {
     stage: 'validate',
     severity: 'error',
     code: 'missing-list-file',
-    file: `${toPosix(contentDir)}/${listId}/${LIST_FILE_NAME}`,
+    file: `${contentPath}/${listId}/${LIST_FILE_NAME}`,
     line: 1,
     column: 1,
     field: '',
-    message: `the list folder ${toPosix(contentDir)}/${listId}/ has ${entryCount} entr${entryCount === 1 ? 'y' : 'ies'} but no list file`,
+    message: `the list folder ${contentPath}/${listId}/ has ${entryCount} entr${entryCount === 1 ? 'y' : 'ies'} but no list file`,
     fix: `create ${LIST_FILE_NAME} in the folder with the list's title, description and sections`,
   };
 }
 
-/** Keeps the problems of the given files, and reports each given file that is missing or outside the content folder. */
-async function onlyFiles(root: string, contentDir: string, files: readonly string[], problems: readonly Problem[]): Promise<Problem[]> {
-  const contentRoot = path.resolve(root, contentDir);
+/**
+ * Keeps the problems of the given files and of their lists' list files, because an invalid list
+ * file leaves its entries' sections unchecked. Reports each given file that is missing or
+ * outside the content folder. `contentPath` is relative to `root`.
+ */
+async function onlyFiles(root: string, contentPath: string, files: readonly string[], problems: readonly Problem[]): Promise<Problem[]> {
+  const contentRoot = path.resolve(root, contentPath);
   const requested = new Set<string>();
   const extra: Problem[] = [];
 
@@ -178,10 +183,12 @@ async function onlyFiles(root: string, contentDir: string, files: readonly strin
       continue;
     }
     if (!absolute.startsWith(contentRoot + path.sep)) {
-      extra.push({ ...base, code: 'file-outside-content', message: `the file is not inside the content folder ${toPosix(contentDir)}/`, fix: `move it into ${toPosix(contentDir)}/<list-id>/` });
+      extra.push({ ...base, code: 'file-outside-content', message: `the file is not inside the content folder ${contentPath}/`, fix: `move it into ${contentPath}/<list-id>/` });
       continue;
     }
     requested.add(file);
+    const listId = toPosix(path.relative(contentRoot, absolute)).split('/')[0];
+    if (listId !== undefined) requested.add(`${contentPath}/${listId}/${LIST_FILE_NAME}`);
   }
   return [...problems.filter((problem) => requested.has(problem.file)), ...extra];
 }

@@ -39,7 +39,7 @@ interface Occurrence {
 
 type KeyKind = 'arxiv' | 'url' | 'title';
 
-/** The most other files a duplicate problem names; the rest are counted. */
+/** The maximum number of other files a duplicate problem names; the rest are counted. */
 const MAX_NAMED_OTHERS = 3;
 
 /** Returns the arXiv id without its version, in lower case: `1502.03167v2` and `1502.03167` are one work. */

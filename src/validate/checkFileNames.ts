@@ -17,7 +17,7 @@ export function checkFileNames(
   titleOf: (file: string) => string | undefined = () => undefined,
 ): Problem[] {
   const problems: Problem[] = [];
-  const taken = new Set(entries.map((entry) => entry.slug));
+  const usedSlugs = new Set(entries.map((entry) => entry.slug));
   const bySlug = new Map<string, Pick<ContentFile, 'file' | 'listId' | 'slug'>[]>();
 
   for (const entry of entries) {
@@ -31,7 +31,7 @@ export function checkFileNames(
     } else if (expected !== entry.slug) {
       const title = titleOf(entry.file);
       const fromTitle = title === undefined ? '' : slugify(title, '');
-      const free = (slug: string) => slug !== '' && !taken.has(slug) && !RESERVED_SLUGS.has(slug);
+      const free = (slug: string) => slug !== '' && !usedSlugs.has(slug) && !RESERVED_SLUGS.has(slug);
       let suggestion = 'a name made of the title in lower-case words joined by hyphens';
       if (free(fromTitle)) suggestion = `"${fromTitle}.md", the slug of its title`;
       else if (free(expected)) suggestion = `"${expected}.md"`;

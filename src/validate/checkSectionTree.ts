@@ -22,7 +22,7 @@ export function sectionPaths(list: Pick<ListData, 'sections'>): string[] {
 /**
  * Reports each section whose id repeats that of an earlier sibling, at the repeated id. Takes the
  * frontmatter data before schema validation, so that the check also runs on a list with other
- * errors; sections without a text id are skipped (the schema reports them).
+ * errors. Sections without a text id are skipped, because the schema reports them.
  */
 export function checkSectionTree(data: unknown, file: string, frontmatter: Frontmatter | undefined): Problem[] {
   const problems: Problem[] = [];

@@ -6,11 +6,11 @@ import type { Frontmatter } from '../read/rawDocument.ts';
 import { formatFieldPath, locateField, type FieldPath } from './locateField.ts';
 import { suggest } from './suggest.ts';
 
-/** What the issues are checked against: the keys known at the top level of the frontmatter. */
+/** The file an issue belongs to, its frontmatter, and the keys allowed in each of its objects. */
 export interface IssueContext {
   file: string;
   frontmatter: Frontmatter | undefined;
-  /** The keys allowed in each kind of object, by the name of the object's field (`''` for the top level). */
+  /** Returns the keys allowed in the object at `fieldPath` (empty for the top level), for "did you mean". */
   knownKeys: (fieldPath: FieldPath) => readonly string[];
 }
 
@@ -149,14 +149,14 @@ function invalidType(
   return make(fieldPath, `must be ${issue.expected}, not ${describeKind(input)}`, fixFor(fieldPath));
 }
 
-/** The message of an issue that the schema words itself; zod's generic wording is replaced. */
+/** Returns the message of an issue that the schema words itself, replacing zod's generic wording. */
 function ownMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message.startsWith('Invalid')) return 'has an invalid form';
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   return issue.message;
 }
 
-/** A fix for a field whose value has the wrong form, by what the field holds. */
+/** Returns a fix for a field whose value has the wrong form, by what the field holds. */
 function fixFor(fieldPath: FieldPath): string | undefined {
   const key = String(fieldPath[fieldPath.length - 1] ?? '');
   const parent = String(fieldPath[0] ?? '');

@@ -1,5 +1,5 @@
 // Finds where a field of a frontmatter is written: the line and column of its key or value, and
-// its text as it stands in the source.
+// its text as written in the source.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Frontmatter } from '../read/rawDocument.ts';
 
@@ -54,7 +54,9 @@ export function locateField(frontmatter: Frontmatter | undefined, fieldPath: Fie
     node = next;
   }
 
-  const target = at === 'key' && keyNode !== undefined ? keyNode : found ? (node ?? keyNode) : undefined;
+  let target: unknown;
+  if (at === 'key' && keyNode !== undefined) target = keyNode;
+  else if (found) target = node ?? keyNode;
   if (isAlias(target) && alias === undefined) alias = target;
   const offset = rangeStart(alias) ?? rangeStart(target) ?? parentOffset;
   if (offset === undefined) return { line: 1, column: 1, source: undefined, found: false };

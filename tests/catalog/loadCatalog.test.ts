@@ -109,3 +109,18 @@ describe('loadCatalogOrThrow', () => {
     }
   });
 });
+
+describe('loadCatalog given files', () => {
+  it('adds problems of the list file', async () => {
+    const fixture = await makeContent({ 'optimization-notes/_list.md': '---\ntitle: Optimization Notes\nsections: []\n---\n' });
+    try {
+      const result = await loadCatalog(fixture.root, { files: ['content/optimization-notes/adam.md'] });
+      assert.deepEqual(
+        result.problems.map((problem) => `${problem.file} ${problem.field} ${problem.code}`),
+        ['content/optimization-notes/_list.md description missing-field', 'content/optimization-notes/_list.md sections too-small'],
+      );
+    } finally {
+      await fixture.remove();
+    }
+  });
+});

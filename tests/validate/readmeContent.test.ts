@@ -5,7 +5,7 @@ import { loadCatalog } from '../../src/catalog/loadCatalog.ts';
 import { formatProblem } from '../../src/problems/format.ts';
 import { makeContent } from '../support/contentFixture.ts';
 
-/** The code blocks of the README's "Content" section, by their language. */
+/** Returns the code blocks of the README's "Content" section with their languages. */
 async function contentBlocks(): Promise<{ language: string; text: string }[]> {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
   const section = /^## Content\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1];
@@ -16,7 +16,8 @@ async function contentBlocks(): Promise<{ language: string; text: string }[]> {
 describe('README content section', () => {
   it('examples pass the check', async () => {
     const [list, entry] = (await contentBlocks()).filter((block) => block.language === 'markdown');
-    assert.ok(list && entry);
+    assert.ok(list);
+    assert.ok(entry);
     const fixture = await makeContent({ 'training-deep-neural-networks/_list.md': list.text, 'training-deep-neural-networks/batch-normalization.md': entry.text }, { empty: true });
     try {
       const result = await loadCatalog(fixture.root);

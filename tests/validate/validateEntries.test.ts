@@ -22,7 +22,9 @@ describe('validateEntries', () => {
     try {
       const { entries } = await discoverContent(fixture.root);
       const onThread = await validateEntries(entries, SECTIONS, { workers: 0 });
-      const onWorkers = await validateEntries(entries, SECTIONS, { workers: 2 });
+      const failures: Error[] = [];
+      const onWorkers = await validateEntries(entries, SECTIONS, { workers: 2, onWorkerFailure: (error) => failures.push(error) });
+      assert.deepEqual(failures, []);
       assert.equal(onWorkers.length, entries.length);
       assert.deepEqual(onWorkers, onThread);
       assert.equal(onThread.filter((result) => result.entry === undefined).length, 1);
