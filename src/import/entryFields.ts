@@ -130,8 +130,14 @@ function addTextField(fields: EntryFields, field: FieldLine, resolve: UrlResolve
   }
   if (key === 'keywords') {
     const terms = value.split(/[,，]/).map((term) => term.trim()).filter((term) => term !== '');
-    if (terms.every((term) => keywordSchema.safeParse(term).success)) fields.keywords.push(...terms);
-    else fields.details.push({ key, text: value });
+    const conjunction = dropListConjunction(terms);
+    if (!terms.every((term) => keywordSchema.safeParse(term).success)) {
+      fields.details.push({ key, text: value });
+      return { kept: true, corrections };
+    }
+
+    fields.keywords.push(...terms);
+    if (conjunction !== undefined) corrections.push(`dropped the "${conjunction} " before the last keyword "${terms.at(-1) ?? ''}" of a comma-separated list`);
     return { kept: true, corrections };
   }
 
@@ -147,6 +153,23 @@ function addTextField(fields: EntryFields, field: FieldLine, resolve: UrlResolve
   }
   fields.details.push({ key, text: value });
   return { kept: true, corrections };
+}
+
+/**
+ * Removes a leading `and ` or `or ` from the last of two or more comma-separated terms, as in
+ * `a, b, and c` (a list written with an Oxford comma). Changes `terms` in place and returns the
+ * word it dropped as written, or undefined when it dropped nothing. A single term such as
+ * `and-or trees` or `or-tools` is left as it is, because it has no comma before it.
+ */
+function dropListConjunction(terms: string[]): string | undefined {
+  const lastIndex = terms.length - 1;
+  const last = terms[lastIndex];
+  if (lastIndex < 1 || last === undefined) return undefined;
+
+  const match = /^(and|or)\s+(\S.*)$/i.exec(last);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  terms[lastIndex] = match[2];
+  return match[1];
 }
 
 function linksOfLine(value: string, spans: readonly InlineSpan[], kind: string, label: string | undefined, resolve: UrlResolver): { links: Link[]; corrections: string[] } | { reason: string } {

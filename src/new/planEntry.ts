@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { entrySchema, type EntryInput, type Link } from '../../schemas/entry.ts';
 import type { Catalog, CatalogList, CatalogSection } from '../catalog/types.ts';
 import { slugify } from '../text/slug.ts';
+import { unreservedSlug } from '../validate/checkFileNames.ts';
 import { suggest } from '../validate/suggest.ts';
 import { findDuplicates } from './findDuplicates.ts';
 import { findSection } from './findSection.ts';
@@ -84,7 +85,8 @@ export function planEntry(request: NewEntryRequest, catalog: Catalog): EntryPlan
   if (!result.success) rejections.push(...result.error.issues.map((issue) => schemaRejection(issue, request, frontmatter)));
   if (rejections.length > 0) throw new NewEntryError(rejections);
 
-  const slug = slugify(result.data!.title);
+  // A reserved slug gets the name that `check` suggests for it.
+  const slug = unreservedSlug(slugify(result.data!.title), new Set(list.entries.map((entry) => entry.slug)));
   const file = `${path.posix.dirname(list.file)}/${slug}.md`;
   rejections.push(...findDuplicates(result.data!, list));
   // A file that is already named as a duplicate needs no second rejection.
@@ -107,6 +109,13 @@ export function fileExists(file: string): Rejection {
 
 /** How a rejection names the part of a `--link` value that is invalid. */
 const LINK_PARTS: Record<string, string> = { url: 'the URL', kind: 'the kind', label: 'the label' };
+
+/** The fix for each part of a `--link` value. */
+const LINK_FIXES: Record<string, string> = {
+  url: 'give the full address of the page, starting with https:// or http://, such as code=https://github.com/user/repo',
+  kind: 'start the link with a kind such as paper, code, blog or slides, such as code=https://github.com/user/repo',
+  label: 'give the label on one line, such as code(PyTorch)=https://github.com/user/repo',
+};
 
 function unknownList(id: string, catalog: Catalog): Rejection {
   const ids = catalog.lists.map((list) => list.id);
@@ -139,36 +148,44 @@ function invalidArxiv(text: string): Rejection {
   };
 }
 
-/** Turns a schema issue into a rejection that names the command-line option the value came from. */
+/** Turns a schema issue into a rejection that names the command-line option the value came from, with a fix. */
 function schemaRejection(issue: z.core.$ZodIssue, request: NewEntryRequest, frontmatter: EntryInput): Rejection {
   const [field, index, subfield] = issue.path;
   const at = typeof index === 'number' ? index : 0;
   let option: string;
+  let fix: string;
   switch (field) {
     case 'title':
       option = '--title';
+      fix = 'give the title on one line, such as --title "Adam: A Method for Stochastic Optimization"';
       break;
     case 'category':
       option = '--section';
+      fix = `give a section path; run "npm run new -- --list ${request.list} --sections" to see every section path`;
       break;
     case 'added':
       option = `--date "${request.added}"`;
+      fix = 'give a real date written YYYY-MM-DD, or leave out --date for today';
       break;
     case 'keywords':
       option = `--keyword "${(frontmatter.keywords ?? [])[at] ?? ''}"`;
+      fix = 'give a short term, such as --keyword "batch normalization"';
       break;
     case 'intro':
       option = '--intro';
+      fix = 'give each intro line as its own --intro option';
       break;
     case 'links': {
       const link = frontmatter.links?.[at];
       const written = `--link "${link?.kind ?? ''}${link?.label === undefined ? '' : `(${link.label})`}=${link?.url ?? ''}"`;
       const part = typeof subfield === 'string' ? LINK_PARTS[subfield] : undefined;
       option = part === undefined ? written : `${part} of ${written}`;
+      fix = LINK_FIXES[String(subfield)] ?? LINK_FIXES.url!;
       break;
     }
     default:
       option = String(field);
+      fix = 'run "npm run new -- --help" to see the options and their values';
   }
-  return { code: 'invalid-option', message: `${option} ${issue.message}` };
+  return { code: 'invalid-option', message: `${option} ${issue.message}`, fix };
 }

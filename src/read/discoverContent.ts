@@ -1,9 +1,10 @@
 // Finds the content files of every list folder, and reports files that are not where content
 // belongs: outside a list folder, in a subfolder, or behind a symbolic link leading out.
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIST_ID_PATTERN } from '../../schemas/fields.ts';
+import { RESERVED_LIST_IDS } from '../validate/reservedListIds.ts';
 import { LIST_FILE_NAME } from '../../schemas/list.ts';
 import type { Problem } from '../problems/problem.ts';
 
@@ -35,7 +36,7 @@ export interface DiscoveredContent {
 /**
  * Lists the content files under `<root>/<contentDir>`. Reports a file outside any list folder,
  * a folder name that is not a list id, a folder inside a list folder, a symbolic link leading
- * outside the content folder (or nowhere), and warns about a non-Markdown file. A symbolic link
+ * outside the content folder or to a missing file, and warns about a non-Markdown file. A symbolic link
  * to a file inside the content folder is followed. A link to a folder is skipped, because it
  * would list the same files twice. Throws when the content folder itself cannot be read.
  */
@@ -51,6 +52,10 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
   for (const top of await sortedEntries(contentRoot)) {
     const topPath = path.join(contentRoot, top.name);
     const kind = await classify(top, topPath, realContentRoot);
+    if (kind.type === 'dangling') {
+      report(topPath, 'symlink-to-missing-file', `the symbolic link points to a missing file, ${relative(kind.target)}`, 'replace the link with the file or folder itself, or remove it');
+      continue;
+    }
     if (kind.type === 'outside') {
       report(topPath, 'symlink-outside-content', `the symbolic link points outside the content folder, to ${kind.target}`, 'replace the link with the file or folder itself');
       continue;
@@ -68,10 +73,23 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
       report(topPath, 'invalid-list-id', `the list folder name "${top.name}" is not a list id: lower-case letters and digits joined by hyphens`, `rename the folder to "${suggested}"`);
       continue;
     }
+    if (RESERVED_LIST_IDS.has(top.name)) {
+      // The folder's files are still read, so that their own problems are reported too.
+      report(
+        topPath,
+        'reserved-list-id',
+        `the list folder name "${top.name}" is reserved: the site uses /${top.name}/ for its own pages`,
+        `rename the folder, such as to "${top.name}-list"`,
+      );
+    }
 
     for (const item of await sortedEntries(topPath)) {
       const absolute = path.join(topPath, item.name);
       const itemKind = await classify(item, absolute, realContentRoot);
+      if (itemKind.type === 'dangling') {
+        report(absolute, 'symlink-to-missing-file', `the symbolic link points to a missing file, ${relative(itemKind.target)}`, 'replace the link with the file itself, or remove it');
+        continue;
+      }
       if (itemKind.type === 'outside') {
         report(absolute, 'symlink-outside-content', `the symbolic link points outside the content folder, to ${itemKind.target}`, 'replace the link with the file itself');
         continue;
@@ -95,7 +113,7 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
   return found;
 }
 
-type Classified = { type: 'file' | 'directory'; real: string } | { type: 'outside'; target: string } | { type: 'other' };
+type Classified = { type: 'file' | 'directory'; real: string } | { type: 'outside' | 'dangling'; target: string } | { type: 'other' };
 
 /** Tells a file from a folder, following a symbolic link only when it stays inside the content folder. */
 async function classify(entry: Dirent, absolute: string, realContentRoot: string): Promise<Classified> {
@@ -109,7 +127,8 @@ async function classify(entry: Dirent, absolute: string, realContentRoot: string
   try {
     real = await realpath(absolute);
   } catch {
-    return { type: 'outside', target: '(a missing file)' };
+    const written = await readlink(absolute);
+    return { type: 'dangling', target: path.resolve(path.dirname(absolute), written) };
   }
   if (real !== realContentRoot && !real.startsWith(realContentRoot + path.sep)) return { type: 'outside', target: real };
 

@@ -1,7 +1,7 @@
 // Splits one content file into YAML frontmatter and Markdown body with gray-matter, parsing the
 // YAML with the `yaml` package so that every node keeps its line and column.
 import matter from 'gray-matter';
-import { isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
 import type { Frontmatter } from './rawDocument.ts';
 
@@ -121,8 +121,9 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
 
   const { document, lineCounter, source } = parsed;
   for (const error of document.errors) {
-    const position = lineCounter.linePos(error.pos[0]);
-    const line = sourceLine(source, lineCounter, error.pos[0]);
+    const offset = errorOffset(document, error);
+    const position = lineCounter.linePos(offset);
+    const line = sourceLine(source, lineCounter, offset);
     problems.push({
       stage: 'read',
       severity: 'error',
@@ -133,7 +134,7 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
       field: '',
       message: `invalid YAML: ${firstSentence(error.message)}`,
       received: line,
-      fix: yamlFix(error.code, line),
+      fix: yamlFix(error.code, line, error.message),
     });
   }
   if (document.errors.length > 0) return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
@@ -176,6 +177,27 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
     return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
   }
   return { frontmatter: { source, document, lineCounter, data }, body, problems };
+}
+
+/**
+ * Returns the offset to report a YAML error at. The `yaml` package places an unclosed quote or
+ * bracket at the end of the text it swallowed, often the next line: for those errors this is
+ * the start of the innermost quoted scalar or flow collection (`"abc`, `[a, b`) that reaches the
+ * error, where the mistake is. Other errors keep their own offset.
+ */
+function errorOffset(document: Document.Parsed, error: YAMLError): number {
+  const offset = error.pos[0];
+  if (error.code !== 'MISSING_CHAR' && error.code !== 'BAD_INDENT') return offset;
+
+  let start: number | undefined;
+  visit(document, (_key, node) => {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const flow = isCollection(node) && node.flow === true;
+    const range = (node as { range?: [number, number, number] | null }).range;
+    if (!(quoted || flow) || !range) return;
+    if (range[0] < offset && offset <= range[2] && (start === undefined || range[0] > start)) start = range[0];
+  });
+  return start ?? offset;
 }
 
 /** Finds an alias whose anchored node contains the alias itself. */
@@ -222,7 +244,9 @@ function sourceLine(source: string, lineCounter: LineCounter, offset: number): s
 }
 
 /** Suggests a fix for a YAML error; for a value that contains ": ", shows the line with the value quoted. */
-function yamlFix(code: string, line: string): string {
+function yamlFix(code: string, line: string, message: string): string {
+  const closing = /Missing closing (["'])quote/.exec(message)?.[1] ?? /must be sufficiently indented and end with a ([\]}])/.exec(message)?.[1];
+  if (closing !== undefined) return `close the value with ${closing} on the same line, or put the whole value in double quotes`;
   switch (code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {

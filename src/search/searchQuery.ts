@@ -29,7 +29,7 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /**
    * How the query was read: `syntax` as lunr query syntax, `plain` as words. `fuzzy` means that
-   * no word matched exactly, so close spellings were searched instead.
+   * no hit matches any word exactly, so every hit comes from close spellings.
    */
   mode: 'plain' | 'syntax' | 'fuzzy';
 }
@@ -39,6 +39,20 @@ const EXACT_BOOST = 3;
 const ABBREVIATION_BOOST = 1.5;
 const PREFIX_BOOST = 1;
 const FUZZY_BOOST = 1;
+
+/**
+ * Limits that keep every query fast whatever is typed or pasted. A pasted paper title has about
+ * 150 characters and 20 words. lunr builds a fuzzy term's automaton in time that grows steeply
+ * with its length (500 characters at edit distance 2 took 38 s in Chromium), and no term of this
+ * field is longer than about 30 characters, so longer words are matched exactly only.
+ */
+export const MAX_QUERY_LENGTH = 256;
+export const MAX_QUERY_WORDS = 24;
+export const MAX_FUZZY_LENGTH = 30;
+/** The largest edit distance a query can ask for, as in `dropuot~5`. */
+const MAX_EDIT_DISTANCE = 2;
+/** The maximum number of `*` in one term of query syntax. */
+const MAX_WILDCARDS = 3;
 
 /**
  * Loads the search file that the build wrote. Throws an Error when its version is not the one
@@ -56,21 +70,24 @@ export function loadSearchFile(file: SearchFile): LoadedSearch {
  * Searches for `text`, one hit per entry, best first. Does not throw for any text: lunr query
  * syntax (`title:adam`, `+dropout -bayesian`, `adam~1`) is used when lunr can parse it, and
  * the text is read as plain words otherwise. Returns no hits for text without letters or digits.
+ * Reads only the first MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words of `text`.
  */
 export function runSearch(search: LoadedSearch, text: string): SearchOutcome {
-  if (looksLikeSyntax(text)) {
-    const hits = runSyntaxQuery(search, text);
+  const limited = text.slice(0, MAX_QUERY_LENGTH);
+
+  if (looksLikeSyntax(limited)) {
+    const hits = runSyntaxQuery(search, withoutLoneOperators(limited));
     if (hits !== undefined) return { hits, mode: 'syntax' };
   }
 
-  const words = queryWords(search.index, text, false);
+  const words = queryWords(search.index, limited, false);
   if (words.length === 0) return { hits: [], mode: 'plain' };
 
-  const hits = runWords(search, words);
-  if (hits.length > 0) return { hits, mode: words.some((word) => word.fuzzy) ? 'fuzzy' : 'plain' };
+  const ranked = runWords(search, words);
+  if (ranked.hits.length > 0) return { hits: ranked.hits, mode: ranked.exact ? 'plain' : 'fuzzy' };
 
-  const fuzzyWords = queryWords(search.index, text, true);
-  const fuzzyHits = runWords(search, fuzzyWords);
+  const fuzzyWords = queryWords(search.index, limited, true);
+  const fuzzyHits = runWords(search, fuzzyWords).hits;
   const best = fuzzyHits[0]?.wordsMatched ?? 0;
   return { hits: fuzzyHits.filter((hit) => hit.wordsMatched === best), mode: 'fuzzy' };
 }
@@ -104,7 +121,7 @@ interface QueryWord {
  * every long word that only a few entries contain (`initilization`, a misspelling in one entry).
  */
 function queryWords(index: lunr.Index, text: string, fuzzy: boolean): QueryWord[] {
-  const split = splitWords(text);
+  const split = splitWords(text).slice(0, MAX_QUERY_WORDS);
   const typing = !/[\s\p{P}]$/u.test(text);
 
   return split.map((word, position) => {
@@ -160,10 +177,10 @@ function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boo
   return { term, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
 }
 
-/** Adds near spellings: one edit from four characters on, two from eight, none below. */
+/** Adds near spellings: one edit from four characters on, two from eight, none below four or above MAX_FUZZY_LENGTH. */
 function addFuzzy(index: lunr.Index, term: QueryTerm): void {
   const length = [...term.term].length;
-  if (length < 4) return;
+  if (length < 4 || length > MAX_FUZZY_LENGTH) return;
   term.editDistance = length >= 8 ? 2 : 1;
 
   for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(term.term, term.editDistance))) {
@@ -193,7 +210,13 @@ function expandTokenSet(index: lunr.Index, tokenSet: lunr.TokenSet): string[] {
   return indexInternals(index).tokenSet.intersect(tokenSet).toArray();
 }
 
-function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
+/** Hits best first, and whether any hit matches a word exactly rather than only by a near spelling. */
+interface RankedHits {
+  hits: SearchHit[];
+  exact: boolean;
+}
+
+function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
   const terms = words.flatMap((word) => word.alternatives.flat());
 
   // Each term's expansions were found once in queryWords, so the index terms go to lunr as they
@@ -207,36 +230,47 @@ function runWords(search: LoadedSearch, words: QueryWord[]): SearchHit[] {
   }
 
   // A query without clauses counts as negated in lunr and would match every entry.
-  if (boosts.size === 0) return [];
+  if (boosts.size === 0) return { hits: [], exact: false };
 
   const results = search.index.query((query) => {
     for (const [indexTerm, boost] of boosts) {
       query.term(indexTerm, { usePipeline: false, boost });
     }
   });
+  return rankResults(search, results, words);
+}
+
+/**
+ * Orders lunr's results in tiers: entries that match more of the query's words first, then by
+ * how the title starts with the words the entry matches (titlePhraseRank), then by lunr's score.
+ * Drops results that match none of `words`.
+ */
+function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: QueryWord[]): RankedHits {
+  let exact = false;
 
   const ranked = results.flatMap((result) => {
     const matched = Object.keys(result.matchData.metadata);
-    const wordsMatched = words.filter((word) =>
+    const matchesWord = (word: QueryWord, near: boolean) =>
       word.alternatives.some((alternative) =>
-        alternative.every((term) => matched.some((match) => term.matches.has(match) || term.nearMatches.has(match))),
-      ),
-    ).length;
-    if (wordsMatched === 0) return [];
+        alternative.every((term) => matched.some((match) => term.matches.has(match) || (near && term.nearMatches.has(match)))),
+      );
+    const matchedWords = words.filter((word) => matchesWord(word, true));
+    if (matchedWords.length === 0) return [];
+    if (!exact && words.some((word) => matchesWord(word, false))) exact = true;
 
-    const hit = toHit(search.store, result, wordsMatched);
-    return [{ hit, phrase: titlePhraseRank(search, hit.entry, words) }];
+    const hit = toHit(search.store, result, matchedWords.length);
+    return [{ hit, phrase: titlePhraseRank(search, hit.entry, matchedWords) }];
   });
 
   ranked.sort(
     (a, b) =>
       b.hit.wordsMatched - a.hit.wordsMatched || b.phrase - a.phrase || b.hit.score - a.hit.score || a.hit.entry - b.hit.entry,
   );
-  return ranked.map(({ hit }) => hit);
+  return { hits: ranked.map(({ hit }) => hit), exact };
 }
 
 /**
- * Ranks how the query's words occur in `title`, in the order typed: 3 when they are the whole
+ * Ranks how `words` (the query's words that the entry matches) occur in `title`, in the order typed: 3 when they are the whole
  * title or its name before a colon (`Adam: A Method for ...` for `adam`), 2 when the title starts
  * with them, 1 when they occur together elsewhere, 0 otherwise. In reading lists a paper's title
  * usually opens with its name, so this puts the paper above those that cite the name. An
@@ -325,46 +359,102 @@ function phraseRank(title: string, titleTerms: TextToken[], phrase: QueryTerm[])
   return best;
 }
 
-/** Query syntax is tried only when the text uses it: `:`, `~`, `^`, `*`, or `+`/`-` before a word. */
+/** Query syntax is tried only when the text uses it: `:`, `~`, `^`, `*`, or `+`/`-` attached to the start of a word. */
 function looksLikeSyntax(text: string): boolean {
-  return /[:~^*]|(?:^|\s)[+-]/.test(text);
+  return /[:~^*]|(?:^|\s)[+-]+[^\s+-]/.test(text);
+}
+
+/**
+ * Removes each `+` or `-` that stands alone between spaces (`dropout - bayesian`), which lunr
+ * would otherwise apply to the next word. Only a sign attached to a word is an operator.
+ */
+function withoutLoneOperators(text: string): string {
+  return text.replace(/(^|\s)[+-]+(?=\s|$)/g, '$1');
 }
 
 /**
  * Parses `text` with lunr's query parser and runs it with each clause's term normalised like the
- * index. Returns undefined when lunr cannot parse the text or no clause has a term left.
+ * index, at most MAX_QUERY_WORDS clauses. Ranks the hits like plain words, with the terms that
+ * are not excluded as the words. Returns undefined when lunr cannot parse the text or no clause
+ * has a term left.
  */
 function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undefined {
   let clauses: lunr.Query.Clause[];
   try {
     const parsed = new QueryParser(text, new Query(indexInternals(search.index).fields)).parse();
-    clauses = parsed.clauses.flatMap(normaliseClause);
+    clauses = parsed.clauses.flatMap(normaliseClause).slice(0, MAX_QUERY_WORDS);
   } catch {
     return undefined;
   }
   if (clauses.length === 0) return undefined;
 
+  let results: lunr.Index.Result[];
   try {
-    const results = search.index.query((query) => {
+    results = search.index.query((query) => {
       for (const clause of clauses) query.clause({ ...clause });
     });
-    return results.map((result) => toHit(search.store, result, 0));
   } catch {
     return undefined;
   }
+
+  const words = clauses
+    .filter((clause) => (clause as { presence?: number }).presence !== lunr.Query.presence.PROHIBITED)
+    .map((clause): QueryWord => ({ alternatives: [[clauseTerm(search.index, clause)]], fuzzy: false, compound: false, abbreviation: false }));
+  // Results that match only through a term the ranking cannot see stay, after the ranked ones.
+  const ranked = rankResults(search, results, words).hits;
+  const rankedEntries = new Set(ranked.map((hit) => hit.entry));
+  const rest = results.map((result) => toHit(search.store, result, 0)).filter((hit) => !rankedEntries.has(hit.entry));
+  return [...ranked, ...rest];
 }
 
-/** Normalises a parsed clause's term like the tokenizer does; a term with no letters or digits is dropped. */
+/** Returns the index terms that a parsed clause matches, as a query term for ranking. */
+function clauseTerm(index: lunr.Index, clause: lunr.Query.Clause): QueryTerm {
+  const term: QueryTerm = {
+    term: clause.term,
+    prefix: false,
+    editDistance: clause.editDistance ?? 0,
+    boost: clause.boost ?? 1,
+    matches: new Set(),
+    nearMatches: new Set(),
+  };
+
+  if (clause.term.includes('*')) {
+    for (const match of expandTokenSet(index, TokenSet.fromString(clause.term)).slice(0, MAX_PREFIX_COMPLETIONS)) term.matches.add(match);
+  } else {
+    const stem = clause.usePipeline === false ? clause.term : stemTerm(clause.term);
+    if (Object.hasOwn(indexInternals(index).invertedIndex, stem)) term.matches.add(stem);
+    if (term.editDistance > 0) {
+      for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(clause.term, term.editDistance))) {
+        if (!term.matches.has(match)) term.nearMatches.add(match);
+      }
+    }
+  }
+  return term;
+}
+
+/**
+ * Normalises a parsed clause's term like the tokenizer does; a term with no letters or digits is
+ * dropped. Caps the edit distance at MAX_EDIT_DISTANCE (none for terms longer than
+ * MAX_FUZZY_LENGTH) and drops terms with more than MAX_WILDCARDS wildcards, so no clause is slow.
+ */
 function normaliseClause(clause: lunr.Query.Clause): lunr.Query.Clause[] {
   if (clause.term.includes('*')) {
-    const term = clause.term
-      .split('*')
-      .map((piece) => normaliseTerm(piece))
-      .join('*');
-    return /[\p{L}\p{N}]/u.test(term) ? [{ ...clause, term }] : [];
+    const pieces = clause.term.split('*');
+    if (pieces.length - 1 > MAX_WILDCARDS) return [];
+    const term = pieces.map((piece) => normaliseTerm(piece)).join('*');
+    if (!/[\p{L}\p{N}]/u.test(term)) return [];
+    // lunr reads a clause that has an editDistance key as fuzzy, with `*` as a plain character.
+    const { editDistance: _ignored, ...withoutDistance } = clause;
+    return [{ ...withoutDistance, term } as lunr.Query.Clause];
   }
 
-  return splitWords(clause.term).map((word) => ({ ...clause, term: word.whole.term }));
+  return splitWords(clause.term).map((word) => {
+    const term = word.whole.term;
+    const { editDistance, ...withoutDistance } = clause;
+    const maxDistance = [...term].length > MAX_FUZZY_LENGTH ? 0 : MAX_EDIT_DISTANCE;
+    const distance = Math.min(editDistance ?? 0, maxDistance);
+    return (distance > 0 ? { ...withoutDistance, term, editDistance: distance } : { ...withoutDistance, term }) as lunr.Query.Clause;
+  });
 }
 
 function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: number): SearchHit {

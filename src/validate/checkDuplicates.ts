@@ -2,6 +2,7 @@
 // same normalised title, each reported on every file concerned, naming the others.
 import type { EntryData } from '../../schemas/entry.ts';
 import type { Problem } from '../problems/problem.ts';
+import { parseArxivInput } from '../new/parseArxivInput.ts';
 import { titleKey } from '../text/titleKey.ts';
 import type { Frontmatter } from '../read/rawDocument.ts';
 import { formatFieldPath, locateField, type FieldPath } from './locateField.ts';
@@ -47,15 +48,37 @@ export function arxivKey(id: string): string {
   return id.trim().toLowerCase().replace(/v\d+$/, '');
 }
 
-/** Returns a URL as compared for duplicates: scheme and host in lower case, no fragment, no trailing slash. */
+/**
+ * Returns a URL as compared for duplicates: `http` and `https` alike, the host in lower case and
+ * without `www.`, no default port (80, 443), no fragment and no trailing slash. The query is
+ * kept. `http://www.Example.org:80/a/#b` and `https://example.org/a` give the same key.
+ */
 export function urlKey(url: string): string {
+  let parsed: URL;
   try {
-    const parsed = new URL(url.trim());
-    parsed.hash = '';
-    return parsed.href.replace(/\/+$/, '');
+    parsed = new URL(url.trim());
   } catch {
     return url.trim();
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    parsed.hash = '';
+    return parsed.href;
+  }
+  const host = parsed.hostname.replace(/^www\./, '');
+  const port = parsed.port === '' || parsed.port === '80' || parsed.port === '443' ? '' : `:${parsed.port}`;
+  const pathname = parsed.pathname.replace(/\/+$/, '');
+  return `//${host}${port}${pathname}${parsed.search}`;
+}
+
+/**
+ * Returns the arXiv key (as arxivKey) of an arXiv URL in any form (`abs`, `pdf` with version and
+ * `.pdf`, `html`, on `arxiv.org`, `www.arxiv.org` or `export.arxiv.org`), or undefined for any
+ * other URL. A link to an arXiv paper is a duplicate of an entry with that `arxiv` id.
+ */
+export function arxivUrlKey(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url.trim())) return undefined;
+  const id = parseArxivInput(url);
+  return id === undefined ? undefined : arxivKey(id);
 }
 
 /**
@@ -75,7 +98,13 @@ export function checkDuplicates(entries: readonly DuplicateCandidate[]): Problem
   for (const candidate of entries) {
     const { data } = candidate;
     if (data.arxiv !== undefined) add('arxiv', arxivKey(data.arxiv), { candidate, fieldPath: ['arxiv'], written: data.arxiv });
-    data.links?.forEach((link, index) => add('url', urlKey(link.url), { candidate, fieldPath: ['links', index, 'url'], written: link.url }));
+    data.links?.forEach((link, index) => {
+      const occurrence: Occurrence = { candidate, fieldPath: ['links', index, 'url'], written: link.url };
+      // An arXiv link is compared with the arXiv ids; `add` skips the entry's own `arxiv` field.
+      const arxiv = arxivUrlKey(link.url);
+      if (arxiv !== undefined) add('arxiv', arxiv, occurrence);
+      else add('url', urlKey(link.url), occurrence);
+    });
     add('title', titleKey(data.title), { candidate, fieldPath: ['title'], written: data.title });
     data.aliases?.forEach((alias, index) => add('title', titleKey(alias), { candidate, fieldPath: ['aliases', index], written: alias }));
   }
@@ -97,7 +126,7 @@ function duplicateProblem(kind: KeyKind, occurrence: Occurrence, group: readonly
 
   const location = position(occurrence);
   let what = `the title "${occurrence.written}"`;
-  if (kind === 'arxiv') what = `the arXiv id "${occurrence.written}"`;
+  if (kind === 'arxiv') what = occurrence.fieldPath[0] === 'links' ? `the arXiv paper of ${occurrence.written}` : `the arXiv id "${occurrence.written}"`;
   if (kind === 'url') what = `the URL ${occurrence.written}`;
   let other = allOthers.length === 1 ? `another entry: ${others[0]}` : `other entries: ${others.join(', ')}`;
   if (allOthers.length > MAX_NAMED_OTHERS) other += ` and ${allOthers.length - MAX_NAMED_OTHERS} more`;

@@ -1,10 +1,20 @@
 // Checks the file names of a list's entries: each in slug form, none reserved, none colliding.
-import { slugify } from '../text/slug.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../text/slug.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { ContentFile } from '../read/discoverContent.ts';
 
 /** Slugs that an entry may not take, because the site uses them for other pages of the list. */
 export const RESERVED_SLUGS = new Set(['sections']);
+
+/**
+ * Returns `slug` unless it is reserved; a reserved slug becomes the first of `slug-2`, `slug-3`,
+ * ... that no file of `usedSlugs` has. `check` suggests this name for a reserved file name, and
+ * `new` writes it, so that `--title "Sections"` gives `sections-2.md`.
+ */
+export function unreservedSlug(slug: string, usedSlugs: ReadonlySet<string>): string {
+  if (!RESERVED_SLUGS.has(slug)) return slug;
+  return numbered(slug, (candidate) => !usedSlugs.has(candidate) && !RESERVED_SLUGS.has(candidate));
+}
 
 /**
  * Reports an entry file name that is not in slug form (what slugify gives: lower case, hyphens,
@@ -27,7 +37,7 @@ export function checkFileNames(
     else bySlug.set(expected, [entry]);
 
     if (RESERVED_SLUGS.has(entry.slug)) {
-      problems.push(fileProblem(entry, 'reserved-slug', `the file name "${entry.slug}.md" is reserved: the site uses /${entry.listId}/${entry.slug}/ for its own pages`, `rename the file, such as to "${entry.slug}-1.md"`));
+      problems.push(fileProblem(entry, 'reserved-slug', `the file name "${entry.slug}.md" is reserved: the site uses /${entry.listId}/${entry.slug}/ for its own pages`, `rename the file, such as to "${unreservedSlug(entry.slug, usedSlugs)}.md"`));
     } else if (expected !== entry.slug) {
       const title = titleOf(entry.file);
       const fromTitle = title === undefined ? '' : slugify(title, '');
@@ -53,11 +63,13 @@ export function checkFileNames(
   return problems;
 }
 
-/** Returns `base-2`, `base-3`, ... whichever is first free. */
+/** Returns `base-2`, `base-3`, ... whichever is first free, cutting `base` so that the result fits MAX_SLUG_LENGTH. */
 function numbered(base: string, free: (slug: string) => boolean): string {
-  let suffix = 2;
-  while (!free(`${base}-${suffix}`)) suffix++;
-  return `${base}-${suffix}`;
+  for (let suffix = 2; ; suffix++) {
+    const ending = `-${suffix}`;
+    const head = Array.from(base).slice(0, MAX_SLUG_LENGTH - ending.length).join('').replace(/-+$/, '');
+    if (free(`${head}${ending}`)) return `${head}${ending}`;
+  }
 }
 
 function fileProblem(entry: Pick<ContentFile, 'file' | 'listId' | 'slug'>, code: string, message: string, fix: string): Problem {

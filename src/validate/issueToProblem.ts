@@ -38,7 +38,7 @@ function issueToProblems(issue: z.core.$ZodIssue, fieldPath: FieldPath, context:
       field: formatFieldPath(path),
       message,
       received: at === 'key' ? undefined : received,
-      fix,
+      fix: fix ?? 'correct the value: the table of fields in CONTRIBUTING.md gives the form of each field',
     };
   };
 
@@ -63,7 +63,7 @@ function issueToProblems(issue: z.core.$ZodIssue, fieldPath: FieldPath, context:
     }
 
     case 'invalid_type':
-      return [invalidType(issue, fieldPath, make)];
+      return [invalidType(issue, fieldPath, make, context.frontmatter)];
 
     case 'too_small': {
       if (issue.origin === 'array') {
@@ -74,8 +74,12 @@ function issueToProblems(issue: z.core.$ZodIssue, fieldPath: FieldPath, context:
       return [make(fieldPath, `must be ${String(issue.minimum)} or more`, `write a whole number from ${String(issue.minimum)} up`)];
     }
 
-    default:
-      return [make(fieldPath, ownMessage(issue), fixFor(fieldPath))];
+    default: {
+      // `details[n].key` shares the form of a link kind, but its examples are not link kinds.
+      const isDetailKey = fieldPath[0] === 'details' && fieldPath[fieldPath.length - 1] === 'key';
+      const message = isDetailKey && issue.code === 'invalid_format' ? 'must be a lower-case word or words, such as "author", "comments" or "venue"' : ownMessage(issue);
+      return [make(fieldPath, message, fixFor(fieldPath))];
+    }
   }
 }
 
@@ -83,6 +87,7 @@ function invalidType(
   issue: z.core.$ZodIssueInvalidType,
   fieldPath: FieldPath,
   make: (path: FieldPath, message: string, fix: string | undefined) => Problem,
+  frontmatter: Frontmatter | undefined,
 ): Problem {
   const input = issue.input;
   const key = String(fieldPath[fieldPath.length - 1] ?? '');
@@ -119,6 +124,11 @@ function invalidType(
   }
 
   if (issue.expected === 'string' && input === null) {
+    const comment = commentedValue(frontmatter, fieldPath);
+    if (comment !== undefined) {
+      const label = typeof fieldPath[fieldPath.length - 1] === 'number' ? `- ${JSON.stringify(comment)}` : `${key}: ${JSON.stringify(comment)}`;
+      return make(fieldPath, `is empty, because YAML reads a value that starts with "#" as a comment`, `put the value in quotes: ${label}`);
+    }
     return make(fieldPath, 'is empty', `write a value after "${key}:", or remove the line`);
   }
 
@@ -149,6 +159,27 @@ function invalidType(
   return make(fieldPath, `must be ${issue.expected}, not ${describeKind(input)}`, fixFor(fieldPath));
 }
 
+/**
+ * Returns the text written after `key:` (or after `- ` in a list) on the line of `fieldPath` when
+ * it starts with `#`, which YAML reads as a comment: `title: #hash` gives `#hash`.
+ */
+function commentedValue(frontmatter: Frontmatter | undefined, fieldPath: FieldPath): string | undefined {
+  if (frontmatter === undefined) return undefined;
+  const location = locateField(frontmatter, fieldPath, 'key');
+  const { source, lineCounter } = frontmatter;
+  const start = lineCounter.lineStarts[location.line - 1];
+  if (start === undefined) return undefined;
+  const end = source.indexOf('\n', start);
+  const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  const last = fieldPath[fieldPath.length - 1];
+  const pattern = typeof last === 'number' ? /^\s*(?:-\s+)+(#.*?)\s*$/ : new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(String(last))}["']?\\s*:\\s+(#.*?)\\s*$`);
+  return pattern.exec(line)?.[1];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Returns the message of an issue that the schema words itself, replacing zod's generic wording. */
 function ownMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message.startsWith('Invalid')) return 'has an invalid form';
@@ -165,6 +196,7 @@ function fixFor(fieldPath: FieldPath): string | undefined {
   if (key === 'added' || key === 'created') return `write the date as YYYY-MM-DD, such as ${key}: 2024-05-31`;
   if (key === 'category' || (parent === 'also' && key === 'category')) return 'write the section path of the list file: section ids joined by "/", such as activation-functions/relu';
   if (key === 'id') return 'use lower-case words joined by hyphens, such as batch-normalization';
+  if (key === 'key' && parent === 'details') return 'write the label in lower case, such as key: author';
   if (key === 'kind') return 'write the kind in lower case, such as paper, code, blog, slides or project page';
   if (parent === 'keywords') return 'write one keyword per list item, on one line, without commas';
   if (key === 'title' || key === 'description' || key === 'label' || key === 'text' || parent === 'intro' || parent === 'aliases') {

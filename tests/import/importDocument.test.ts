@@ -197,3 +197,51 @@ describe('importDocument with added dates', () => {
     assert.match(text, /^arxiv: "1711.04340"$/m);
   });
 });
+
+describe('importDocument on keyword lists', () => {
+  const document = [
+    '# Papers',
+    '',
+    '**Oxford comma**',
+    '',
+    '- keywords: momentum correction, momentum factor masking, and warm-up training',
+    '',
+    '**Or before the last**',
+    '',
+    '- keywords: SGD, or Adam',
+    '',
+    '**Single term**',
+    '',
+    '- keywords: and-or trees',
+    '',
+  ].join('\n');
+  const result = importDocument(document, { listId: 'keywords', source: 'keywords.md' });
+  assert.ok(result.ok, 'import of the keyword document failed');
+
+  function keywordsOf(slug: string): unknown {
+    return frontmatter(byName(result.ok ? result.files : [], `${slug}.md`)).keywords;
+  }
+
+  it('drops "and" before the last keyword', () => {
+    assert.deepEqual(keywordsOf('oxford-comma'), ['momentum correction', 'momentum factor masking', 'warm-up training']);
+  });
+
+  it('drops "or" before the last keyword', () => {
+    assert.deepEqual(keywordsOf('or-before-the-last'), ['SGD', 'Adam']);
+  });
+
+  it('keeps a single term as written', () => {
+    assert.deepEqual(keywordsOf('single-term'), ['and-or trees']);
+  });
+
+  it('reports the dropped word as a correction', () => {
+    const corrections = result.ok ? result.report.corrections : [];
+    assert.deepEqual(
+      corrections.map((item) => [item.line, item.message]),
+      [
+        [5, 'dropped the "and " before the last keyword "warm-up training" of a comma-separated list'],
+        [9, 'dropped the "or " before the last keyword "Adam" of a comma-separated list'],
+      ],
+    );
+  });
+});

@@ -36,6 +36,12 @@ describe('planEntry', () => {
     assert.equal(plan.file, 'content/deep-learning/dropout-a-simple-way-to-prevent-overfitting.md');
   });
 
+  it('names a reserved title as check suggests', () => {
+    const plan = planEntry({ ...BASE, title: 'Sections' }, catalog);
+
+    assert.equal(plan.file, 'content/deep-learning/sections-2.md');
+  });
+
   it('writes every field given', () => {
     const plan = planEntry({
       ...BASE,
@@ -105,6 +111,16 @@ describe('planEntry', () => {
       [`content/deep-learning/adam.md already has the arXiv id "1412.6980". ${FIX_DUPLICATE}`],
     ],
     [
+      'an arXiv link to a listed paper',
+      { links: ['paper=https://www.arxiv.org/pdf/1412.6980v8.pdf'] },
+      [`content/deep-learning/adam.md already has the arXiv id "1412.6980". ${FIX_DUPLICATE}`],
+    ],
+    [
+      'the same URL over http with www',
+      { links: ['code=http://www.github.com/example/adam'] },
+      [`content/deep-learning/adam.md already has the URL https://github.com/example/adam. ${FIX_DUPLICATE}`],
+    ],
+    [
       'the same URL',
       { links: ['code=https://github.com/example/adam/'] },
       [`content/deep-learning/adam.md already has the URL https://github.com/example/adam. ${FIX_DUPLICATE}`],
@@ -125,16 +141,16 @@ describe('planEntry', () => {
       { links: ['https://github.com/example/dropout'] },
       ['--link "https://github.com/example/dropout" is not written as kind=url. Fix: write it as kind=url, such as code=https://github.com/user/repo, or kind(label)=url.'],
     ],
-    ['a javascript: link', { links: ['code=javascript:alert(1)'] }, ['the URL of --link "code=javascript:alert(1)" must be an absolute http:// or https:// URL.']],
+    ['a javascript: link', { links: ['code=javascript:alert(1)'] }, ['the URL of --link "code=javascript:alert(1)" must be an absolute http:// or https:// URL. Fix: give the full address of the page, starting with https:// or http://, such as code=https://github.com/user/repo.']],
     [
       'an invalid link kind',
       { links: ['c#=https://example.org/x'] },
-      ['the kind of --link "c#=https://example.org/x" must be a lower-case word such as "paper", "code", "blog", "slides" or "project page".'],
+      ['the kind of --link "c#=https://example.org/x" must be a lower-case word such as "paper", "code", "blog", "slides" or "project page". Fix: start the link with a kind such as paper, code, blog or slides, such as code=https://github.com/user/repo.'],
     ],
-    ['an empty title', { title: '   ' }, ['--title must not be empty.']],
-    ['a title on two lines', { title: 'Dropout\nRevisited' }, ['--title must be one line, without line breaks.']],
-    ['a keyword over 80 characters', { keywords: ['k'.repeat(81)] }, [`--keyword "${'k'.repeat(81)}" must be at most 80 characters.`]],
-    ['an invalid date', { added: '2026-02-30' }, ['--date "2026-02-30" must be a date written YYYY-MM-DD, such as 2024-05-31.']],
+    ['an empty title', { title: '   ' }, ['--title must not be empty. Fix: give the title on one line, such as --title "Adam: A Method for Stochastic Optimization".']],
+    ['a title on two lines', { title: 'Dropout\nRevisited' }, ['--title must be one line, without line breaks. Fix: give the title on one line, such as --title "Adam: A Method for Stochastic Optimization".']],
+    ['a keyword over 80 characters', { keywords: ['k'.repeat(81)] }, [`--keyword "${'k'.repeat(81)}" must be at most 80 characters. Fix: give a short term, such as --keyword "batch normalization".`]],
+    ['an invalid date', { added: '2026-02-30' }, ['--date "2026-02-30" must be a date written YYYY-MM-DD, such as 2024-05-31. Fix: give a real date written YYYY-MM-DD, or leave out --date for today.']],
   ];
   for (const [name, request, expected] of rejected) {
     it(`rejects ${name}`, () => {

@@ -12,7 +12,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { FEED_SIZE, recentlyAddedAcrossLists } from '../../src/outputs/atomFeed.ts';
+import { SCHEMA_ORG_TYPES } from '../../src/outputs/headMeta.ts';
 import { publicUrl } from '../../src/outputs/outputPaths.ts';
+import { workTypeOf } from '../../src/outputs/workType.ts';
 import { loadSettings } from '../../src/settings/loadSettings.ts';
 import { entryPath } from '../../src/site/urls.ts';
 import { buildSite, PROJECT_ROOT } from '../support/builtSite.ts';
@@ -163,19 +165,27 @@ for (const build of BUILDS) {
       assert.match(read('robots.txt'), new RegExp(`^Sitemap: ${publicUrl(settings, '/sitemap.xml').replace(/[.]/g, '\\.')}$`, 'm'));
     });
 
-    it('entry pages carry citation metadata', () => {
+    it('entry pages carry work metadata', () => {
       for (const entry of catalog.entries) {
         const markup = read(`${decodeURI(entryPath(entry)).slice(1)}index.html`);
         const $ = load(markup);
         assert.equal($('link[rel="canonical"]').attr('href'), publicUrl(settings, entryPath(entry)));
-        assert.equal($('meta[name="citation_title"]').attr('content'), entry.data.title);
+        const workType = workTypeOf(entry.data);
+        if (workType.kind === 'paper') {
+          assert.equal($('meta[name="citation_title"]').attr('content'), entry.data.title, entry.file);
+        } else {
+          assert.equal($('meta[name^="citation_"]').length, 0, `${entry.file} is no paper but has citation tags`);
+        }
         assert.equal($('meta[property="og:title"]').attr('content'), entry.data.title);
         assert.equal($('link[rel="alternate"][type="application/atom+xml"]').length, 2);
 
         assert.equal(markup.match(/<\/script>/g)?.length, $('script').length, 'a title closed a script element');
 
-        const article = JSON.parse($('script[type="application/ld+json"]').text()) as { name: string };
-        assert.equal(article.name, entry.data.title);
+        const work = JSON.parse($('script[type="application/ld+json"]').text()) as { name: string; '@type': string; url?: string; mainEntityOfPage: string };
+        assert.equal(work.name, entry.data.title);
+        assert.equal(work['@type'], SCHEMA_ORG_TYPES[workType.kind], entry.file);
+        assert.equal(work.mainEntityOfPage, publicUrl(settings, entryPath(entry)));
+        if (workType.kind !== 'paper') assert.equal(work.url, workType.mainLink?.url, entry.file);
         if (entry.data.arxiv !== undefined) {
           assert.equal($('meta[name="citation_arxiv_id"]').attr('content'), entry.data.arxiv);
           assert.equal($('meta[name="citation_pdf_url"]').attr('content'), `https://arxiv.org/pdf/${entry.data.arxiv}`);

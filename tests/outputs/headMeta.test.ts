@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { jsonForScript, renderHeadMeta } from '../../src/outputs/headMeta.ts';
 import type { PageMeta } from '../../src/site/layout.ts';
+import type { EntryData } from '../../schemas/entry.ts';
+import type { CatalogEntry } from '../../src/catalog/types.ts';
 import { entryPath, listPath } from '../../src/site/urls.ts';
 import { fixtureCatalog, HOSTILE_TITLE, settings } from '../fixtures/outputs/catalog.ts';
 
@@ -14,6 +16,18 @@ function entryMeta(title: string): PageMeta {
   const entry = catalog.entries.find((candidate) => candidate.data.title === title);
   assert.ok(entry, `no fixture entry titled ${title}`);
   return { title, description: `About ${title}`, path: entryPath(entry), kind: 'entry', list, entry };
+}
+
+/** Returns the page meta of a fixture entry whose data is replaced by `data` (slug and list kept). */
+function entryMetaWith(title: string, data: Omit<EntryData, 'category'>): PageMeta {
+  const fixture = entryMeta(title).entry;
+  assert.ok(fixture);
+  const entry: CatalogEntry = { ...fixture, data: { ...data, category: fixture.data.category } };
+  return { title: data.title, description: `About ${data.title}`, path: entryPath(entry), kind: 'entry', list, entry };
+}
+
+function jsonLd($: ReturnType<typeof load>): Record<string, unknown> {
+  return JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
 }
 
 function head(meta: PageMeta) {
@@ -110,6 +124,95 @@ describe('renderHeadMeta on an entry without arXiv', () => {
   });
 });
 
+describe('renderHeadMeta on a blog entry', () => {
+  // The shipped entry "Dropout with Theano": a blog post with a notebook, no arXiv id, no paper.
+  const meta = entryMetaWith('SNIPER: Efficient Multi-Scale Training', {
+    title: 'Dropout with Theano',
+    added: '2016-10-14',
+    links: [
+      { kind: 'blog', url: 'http://rishy.github.io/ml/2016/10/12/dropout-with-theano/' },
+      { kind: 'ipn', url: 'http://nbviewer.jupyter.org/github/rishy/rishy.github.io/blob/master/ipy_notebooks/Dropout-Theano.ipynb' },
+    ],
+  });
+  const $ = head(meta);
+
+  it('writes no citation tags', () => {
+    assert.equal($('meta[name^="citation_"]').length, 0);
+  });
+
+  it('describes a BlogPosting at its own URL', () => {
+    const work = jsonLd($);
+    assert.equal(work['@type'], 'BlogPosting');
+    assert.equal(work.name, 'Dropout with Theano');
+    assert.equal(work.url, 'http://rishy.github.io/ml/2016/10/12/dropout-with-theano/');
+    assert.equal(work.mainEntityOfPage, `https://lists.example.org/reading${meta.path}`);
+    assert.equal(work.identifier, undefined);
+    assert.equal(work.datePublished, undefined);
+  });
+});
+
+describe('renderHeadMeta on a code entry', () => {
+  const $ = head(
+    entryMetaWith('SNIPER: Efficient Multi-Scale Training', {
+      title: 'Caffe',
+      links: [
+        { kind: 'github', url: 'https://github.com/BVLC/caffe' },
+        { kind: 'gist', url: 'https://gist.github.com/example/1' },
+      ],
+    }),
+  );
+
+  it('writes no citation tags', () => {
+    assert.equal($('meta[name^="citation_"]').length, 0);
+  });
+
+  it('describes SoftwareSourceCode at its repository', () => {
+    const work = jsonLd($);
+    assert.equal(work['@type'], 'SoftwareSourceCode');
+    assert.equal(work.url, 'https://github.com/BVLC/caffe');
+    assert.equal(work.codeRepository, 'https://github.com/BVLC/caffe');
+  });
+});
+
+describe('renderHeadMeta on other work', () => {
+  it('describes a CreativeWork at its first link', () => {
+    const $ = head(
+      entryMetaWith('SNIPER: Efficient Multi-Scale Training', {
+        title: 'A talk with its code',
+        links: [
+          { kind: 'video', url: 'https://example.com/talk' },
+          { kind: 'github', url: 'https://github.com/example/talk' },
+        ],
+      }),
+    );
+    assert.equal($('meta[name^="citation_"]').length, 0);
+    assert.equal(jsonLd($)['@type'], 'CreativeWork');
+    assert.equal(jsonLd($).url, 'https://example.com/talk');
+  });
+
+  it('leaves out url without links', () => {
+    const meta = entryMeta('A work without links or date');
+    const work = jsonLd(head(meta));
+    assert.equal(work['@type'], 'CreativeWork');
+    assert.equal(work.url, undefined);
+    assert.equal(work.mainEntityOfPage, `https://lists.example.org/reading${meta.path}`);
+  });
+});
+
+describe('renderHeadMeta on a paper without arXiv', () => {
+  const $ = head(entryMeta('Rectified linear units improve restricted boltzmann machines'));
+
+  it('writes citation tags', () => {
+    assert.deepEqual(metaContent($, 'name', 'citation_title'), ['Rectified linear units improve restricted boltzmann machines']);
+  });
+
+  it('describes a ScholarlyArticle at the paper', () => {
+    const work = jsonLd($);
+    assert.equal(work['@type'], 'ScholarlyArticle');
+    assert.equal(work.url, 'http://machinelearning.wustl.edu/mlpapers/paper_files/icml2010_NairH10.pdf');
+  });
+});
+
 describe('renderHeadMeta with a hostile title', () => {
   const markup = String(renderHeadMeta(entryMeta(HOSTILE_TITLE), settings));
   const $ = load(`<head>${markup}</head>`);
@@ -121,7 +224,6 @@ describe('renderHeadMeta with a hostile title', () => {
 
   it('keeps the title intact in every tag', () => {
     assert.deepEqual(metaContent($, 'property', 'og:title'), [HOSTILE_TITLE]);
-    assert.deepEqual(metaContent($, 'name', 'citation_title'), [HOSTILE_TITLE]);
     const article = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
     assert.equal(article.name, HOSTILE_TITLE);
   });

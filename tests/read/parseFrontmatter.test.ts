@@ -146,6 +146,24 @@ describe('parseFrontmatter', () => {
     ]);
   });
 
+  it('reports an unclosed quote where it opens', () => {
+    assert.deepEqual(messages('---\ntitle: "abc\ncategory: tricks\n---\n'), [
+      `${FILE}:2:8  error  invalid YAML: Missing closing "quote (received title: "abc). Fix: close the value with " on the same line, or put the whole value in double quotes.`,
+    ]);
+    assert.deepEqual(messages("---\ncategory: tricks\ntitle: 'abc\norder: 1\n---\n"), [
+      `${FILE}:3:8  error  invalid YAML: Missing closing 'quote (received title: 'abc). Fix: close the value with ' on the same line, or put the whole value in double quotes.`,
+    ]);
+  });
+
+  it('reports an unclosed bracket where it opens', () => {
+    assert.deepEqual(messages('---\ntitle: A\ncategory: tricks\nkeywords: [a, b\norder: 1\n---\n'), [
+      `${FILE}:4:11  error  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (received keywords: [a, b). Fix: close the value with ] on the same line, or put the whole value in double quotes.`,
+    ]);
+    assert.deepEqual(messages('---\ntitle: [broken\ncategory: tricks\n---\n'), [
+      `${FILE}:2:8  error  invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (received title: [broken). Fix: close the value with ] on the same line, or put the whole value in double quotes.`,
+    ]);
+  });
+
   it('reports a repeated key', () => {
     assert.deepEqual(messages('---\ntitle: A\ntitle: B\n---\n'), [
       `${FILE}:3:1  error  invalid YAML: Map keys must be unique (received title: B). Fix: remove one of the two keys or merge their values.`,

@@ -93,7 +93,7 @@ describe('readContent', () => {
   it('reports a broken symlink', async () => {
     const { messages } = await readWith({}, (fixture) => fixture.link('training-basics/gone.md', path.join(fixture.root, 'nowhere.md')));
     assert.deepEqual(messages, [
-      'content/training-basics/gone.md:1:1  error  the symbolic link points outside the content folder, to (a missing file). Fix: replace the link with the file itself.',
+      'content/training-basics/gone.md:1:1  error  the symbolic link points to a missing file, nowhere.md. Fix: replace the link with the file itself, or remove it.',
     ]);
   });
 
@@ -117,4 +117,22 @@ describe('readContent', () => {
       'content/My List:1:1  error  the list folder name "My List" is not a list id: lower-case letters and digits joined by hyphens. Fix: rename the folder to "my-list".',
     ]);
   });
+
+  it('reports a top-level broken symlink', async () => {
+    const { messages } = await readWith({}, (fixture) => fixture.link('old-list', path.join(fixture.root, 'content/removed-list')));
+    assert.deepEqual(messages, [
+      'content/old-list:1:1  error  the symbolic link points to a missing file, content/removed-list. Fix: replace the link with the file or folder itself, or remove it.',
+    ]);
+  });
+
+  for (const listId of ['keywords', 'search', 'assets']) {
+    it(`rejects the reserved list id ${listId}`, async () => {
+      const list = '---\ntitle: Mine\ndescription: A list.\nsections:\n  - id: basics\n    title: Basics\n---\n';
+      const { documents, messages } = await readWith({ [`${listId}/_list.md`]: list });
+      assert.deepEqual(messages, [
+        `content/${listId}:1:1  error  the list folder name "${listId}" is reserved: the site uses /${listId}/ for its own pages. Fix: rename the folder, such as to "${listId}-list".`,
+      ]);
+      assert.ok(documents.some((document) => document.file === `content/${listId}/_list.md`), 'the files of the folder are still read');
+    });
+  }
 });

@@ -106,6 +106,18 @@ for (const contentDir of CONTENT_FOLDERS) {
       }
     });
 
+    it('states keyword coverage on the home page', async () => {
+      const { $ } = await page('/');
+      const intro = $('main p').filter((_, element) => $(element).text().startsWith('Search above')).first();
+      const withKeywords = catalog.entries.filter((entry) => entry.data.keywords !== undefined).length;
+
+      assert.ok(withKeywords > 0, `${contentDir} has no entry with keywords`);
+      assert.ok(withKeywords < catalog.entries.length, `${contentDir} should have an entry without keywords`);
+      assert.match(intro.text(), new RegExp(`index of ${catalog.keywords.length} keywords, carried by ${withKeywords} of ${catalog.entries.length} entries\\.$`));
+      assert.doesNotMatch(intro.text(), /every entry/i);
+      assert.equal(intro.find('a').attr('href'), keywordIndexPath());
+    });
+
     it('matches keyword counts on the index and keyword pages', async () => {
       const index = await page(keywordIndexPath());
       for (const keyword of catalog.keywords) {

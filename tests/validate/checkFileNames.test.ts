@@ -35,7 +35,14 @@ describe('checkFileNames', () => {
 
   it('reports the reserved name sections', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/sections.md': entry('Sections') }), [
-      'content/training-basics/sections.md:1:1  error  the file name "sections.md" is reserved: the site uses /training-basics/sections/ for its own pages. Fix: rename the file, such as to "sections-1.md".',
+      'content/training-basics/sections.md:1:1  error  the file name "sections.md" is reserved: the site uses /training-basics/sections/ for its own pages. Fix: rename the file, such as to "sections-2.md".',
+    ]);
+  });
+
+  it('suggests the next free name for sections', async () => {
+    const problems = await problemsFor({ 'training-basics/sections.md': entry('Sections'), 'training-basics/sections-2.md': entry('Sections, again') });
+    assert.deepEqual(problems, [
+      'content/training-basics/sections.md:1:1  error  the file name "sections.md" is reserved: the site uses /training-basics/sections/ for its own pages. Fix: rename the file, such as to "sections-3.md".',
     ]);
   });
 

@@ -130,6 +130,21 @@ describe('validateDocument', () => {
     ]);
   });
 
+  it('reports a value read as a comment', async () => {
+    assert.deepEqual(await entryProblems('title: #hash', 'category: tricks'), [
+      `${FILE}:2:8  error  title: is empty, because YAML reads a value that starts with "#" as a comment. Fix: put the value in quotes: title: "#hash".`,
+    ]);
+    assert.deepEqual(await entryProblems('title: Hash', 'category: tricks', 'aliases:', '  - #hashtag paper'), [
+      `${FILE}:5:5  error  aliases[0]: is empty, because YAML reads a value that starts with "#" as a comment. Fix: put the value in quotes: - "#hashtag paper".`,
+    ]);
+  });
+
+  it('reports an invalid detail key', async () => {
+    assert.deepEqual(await entryProblems('title: Detail', 'category: tricks', 'details:', '  - key: Author', '    text: G. Hinton'), [
+      `${FILE}:5:10  error  details[0].key: must be a lower-case word or words, such as "author", "comments" or "venue" (received Author). Fix: write the label in lower case, such as key: author.`,
+    ]);
+  });
+
   it('reports a link kind in capitals', async () => {
     assert.deepEqual(await entryProblems('title: Kind', 'category: tricks', 'links:', '  - kind: GitHub', '    url: https://github.com/x/y'), [
       `${FILE}:5:11  error  links[0].kind: must be a lower-case word such as "paper", "code", "blog", "slides" or "project page" (received GitHub). Fix: write the kind in lower case, such as paper, code, blog, slides or project page.`,

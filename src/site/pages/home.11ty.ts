@@ -1,10 +1,11 @@
 // The home page: every list with its section tree and entry counts, and the recently added entries.
 import { recentlyAddedAcrossLists } from '../../outputs/atomFeed.ts';
 import { renderEntryList } from '../entrySummary.ts';
-import { html } from '../html.ts';
+import type { Catalog } from '../../catalog/types.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { renderSectionTree } from '../sectionTree.ts';
-import { siteContext, type SiteData } from '../siteContext.ts';
+import { siteContext, type SiteContext, type SiteData } from '../siteContext.ts';
 import { homePath, keywordIndexPath, listPath, sectionPath } from '../urls.ts';
 
 /** How many recently added entries the home page shows. */
@@ -32,7 +33,7 @@ ${renderSectionTree(list.sections, (section) => context.url(sectionPath(section)
 
   const main = html`<h1>${settings.title}</h1>
 <p class="lead">${settings.description}</p>
-<p>Search above by title words, keyword or arXiv id, or browse a list by section. Every entry also appears in the <a href="${context.url(keywordIndexPath())}">index of ${catalog.keywords.length} keywords</a>.</p>
+<p>Search above by title words, keyword or arXiv id, or browse a list by section.${renderKeywordIndexSentence(context, catalog)}</p>
 ${lists}
 ${recent.length > 0 ? html`<section aria-labelledby="recently-added">
 <h2 id="recently-added">Recently added</h2>
@@ -44,4 +45,20 @@ ${renderEntryList(context, recent, () => ({ showAdded: true, showSection: true }
     breadcrumbs: [],
     main,
   });
+}
+
+/**
+ * Renders the sentence that points to the keyword index, with the number of keywords and of the
+ * entries that carry any, because in an imported list often only a few entries have keywords.
+ * Renders nothing when no entry has a keyword. The sentence starts with a space.
+ */
+function renderKeywordIndexSentence(context: SiteContext, catalog: Catalog): SafeHtml | '' {
+  const keywordCount = catalog.keywords.length;
+  if (keywordCount === 0) return '';
+
+  const entriesWithKeywords = catalog.entries.filter((entry) => (entry.data.keywords ?? []).length > 0).length;
+  const total = catalog.entries.length;
+  const keywordNoun = keywordCount === 1 ? 'keyword' : 'keywords';
+  const entryNoun = total === 1 ? 'entry' : 'entries';
+  return html` Browse the <a href="${context.url(keywordIndexPath())}">index of ${keywordCount} ${keywordNoun}</a>, carried by ${entriesWithKeywords} of ${total} ${entryNoun}.`;
 }
