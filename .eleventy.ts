@@ -4,6 +4,7 @@ import path from 'node:path';
 import { catalogLoader } from './src/site/catalogData.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
 import { loadSettings } from './src/settings/loadSettings.ts';
+import { cleanOutputFolder } from './src/site/outputFolder.ts';
 import { searchPlugin } from './src/search/eleventyPlugin.ts';
 
 /** The content folder, relative to the project root; tests point it at a fixture. */
@@ -15,6 +16,10 @@ const OUTPUT_DIR = process.env.SITE_OUTPUT_DIR || '_site';
 export default function configure(eleventyConfig: EleventyConfig) {
   const root = import.meta.dirname;
   const settings = loadSettings(root);
+
+  // Output: emptied before a full build, and pages that a rebuild under --serve no longer writes
+  // are removed, so that no page of a deleted entry is left or served. Never the content or src.
+  cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests']);
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.

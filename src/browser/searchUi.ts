@@ -12,6 +12,8 @@ export interface SearchUi {
 
 /** Waits this long after the last keystroke before searching, in milliseconds. */
 const DEBOUNCE_MS = 120;
+/** A query on the search page counts as settled, and gets its own history entry, after this pause in typing, in milliseconds. */
+export const SETTLE_MS = 1000;
 /** Results shown under the header's search box; the search page shows up to PAGE_LIMIT. */
 const PANEL_LIMIT = 8;
 const PAGE_LIMIT = 100;
@@ -33,7 +35,9 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
 
   const filters = page ? createFilters(page, engine) : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let typing = false;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  // Whether the current history entry contains a settled query, which the next change must not replace.
+  let settled = true;
 
   const render = () => {
     const query = input.value.trim();
@@ -56,25 +60,30 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
     view.show(true);
   };
 
+  // Each settled query is one history entry. A query settles on Enter, on a filter change, or
+  // after SETTLE_MS without typing. Until then each keystroke replaces the entry that the first
+  // keystroke after the last settled query added, so Back skips the letters typed in between.
   const updateUrl = (commit: boolean) => {
     if (!page) return;
     const url = pageUrl(input.value.trim(), filters);
     if (url === location.pathname + location.search) {
-      if (commit) history.replaceState({ typing: false }, '', url);
+      settled ||= commit;
       return;
     }
-    // Typing replaces the history entry that it started. The first change after a commit adds
-    // an entry, so Back returns to the previous query rather than to each letter typed.
-    if (typing && !commit) history.replaceState({ typing: true }, '', url);
-    else history.pushState({ typing: !commit }, '', url);
-    typing = !commit;
+    if (settled) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    settled = commit;
   };
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    clearTimeout(settleTimer);
     timer = setTimeout(() => {
       render();
       updateUrl(false);
+      settleTimer = setTimeout(() => {
+        settled = true;
+      }, SETTLE_MS);
     }, DEBOUNCE_MS);
   });
 
@@ -82,6 +91,7 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
     if (!page) return;
     event.preventDefault();
     clearTimeout(timer);
+    clearTimeout(settleTimer);
     render();
     updateUrl(true);
   });
@@ -125,7 +135,9 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
       const params = new URLSearchParams(location.search);
       input.value = params.get('q') ?? '';
       filters?.restore(params);
-      typing = false;
+      clearTimeout(timer);
+      clearTimeout(settleTimer);
+      settled = true;
       render();
     };
     window.addEventListener('popstate', restore);

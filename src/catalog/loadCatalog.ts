@@ -10,7 +10,7 @@ import { readDocument } from '../read/readDocument.ts';
 import { checkDuplicates, type DuplicateCandidate } from '../validate/checkDuplicates.ts';
 import { checkFileNames } from '../validate/checkFileNames.ts';
 import type { ListSectionPaths } from '../validate/checkPlacements.ts';
-import { checkSectionTree, sectionPaths } from '../validate/checkSectionTree.ts';
+import { checkSectionTree, sectionPaths, writtenSectionPaths } from '../validate/checkSectionTree.ts';
 import { validateDocument } from '../validate/validateDocument.ts';
 import { validateEntries } from '../validate/validateEntries.ts';
 import type { ValidatedEntry } from '../validate/validateEntryFile.ts';
@@ -63,6 +63,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   const problems: Problem[] = [...discovered.problems];
   const lists = new Map<string, ValidList | undefined>();
   const sectionsByList = new Map<string, ListSectionPaths>();
+  let validSectionCount = 0;
 
   for (const contentFile of discovered.lists) {
     const { document: raw, problems: readProblems } = readDocument(contentFile);
@@ -77,12 +78,17 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
     problems.push(...found, ...treeProblems);
     if (document?.kind !== 'list' || treeProblems.length > 0) {
       lists.set(raw.listId, undefined);
+      // The entries' sections are still checked against the paths that can be read, so that
+      // check shows their problems together with those of the list file.
+      const paths = writtenSectionPaths(raw.frontmatter?.data);
+      if (paths !== undefined) sectionsByList.set(raw.listId, { paths, set: new Set(paths) });
       continue;
     }
 
     lists.set(raw.listId, { id: raw.listId, file: raw.file, data: document.data, body: raw.body });
     const paths = sectionPaths(document.data);
     sectionsByList.set(raw.listId, { paths, set: new Set(paths) });
+    validSectionCount += paths.length;
   }
 
   // Each entry is reduced to its data as soon as it is validated, so that its YAML document
@@ -111,7 +117,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   const validLists = [...lists.values()].filter((list): list is ValidList => list !== undefined);
   const summary: LoadSummary = {
     lists: validLists.length,
-    sections: [...sectionsByList.values()].reduce((total, list) => total + list.paths.length, 0),
+    sections: validSectionCount,
     entries: validEntries.length,
   };
 

@@ -1,6 +1,6 @@
 // `npm run export -- --list <id> [--out README.md] [--added-out added.tsv]`: writes a list back
 // as one Markdown document in the format the importer reads.
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/loadCatalog.ts';
@@ -58,18 +58,33 @@ async function main(): Promise<number> {
 
   const document = exportListMarkdown(list);
   if (values.out === undefined) process.stdout.write(document);
-  else await writeAtomically(values.out, document);
-  if (values['added-out'] !== undefined) await writeAtomically(values['added-out'], exportAddedDates(list));
+  else if (!(await writeOrReport(values.out, document, '--out'))) return 1;
+  if (values['added-out'] !== undefined && !(await writeOrReport(values['added-out'], exportAddedDates(list), '--added-out'))) return 1;
 
   const args = importArgumentsFor(list, values['added-out']).map(quoteArgument).join(' ');
   console.error(`export: wrote the list "${list.id}" (${list.entries.length} entries). To import it again:\n  npm run import -- ${quoteArgument(values.out ?? 'README.md')} ${args}`);
   return 0;
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.export-${process.pid}`);
-  await writeFile(temporary, text, 'utf8');
-  await rename(temporary, file);
+/** Writes `file` through a temporary file and a rename. Prints a one-line error and returns false when that fails. */
+async function writeOrReport(file: string, text: string, option: string): Promise<boolean> {
+  const folder = path.dirname(file);
+  const temporary = path.join(folder, `.${path.basename(file)}.export-${process.pid}`);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, file);
+    return true;
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? `the folder ${folder}/ does not exist; create it or give another ${option}`
+      : code === 'EISDIR' ? `${file} is a folder; give a file name to ${option}`
+      : code === 'EACCES' || code === 'EPERM' ? `permission denied; give another ${option}`
+      : (error as Error).message;
+    console.error(`export: cannot write ${file}: ${reason}. Nothing was written there.`);
+    return false;
+  }
 }
 
 function quoteArgument(argument: string): string {

@@ -14,7 +14,7 @@ export interface AddedDate {
 }
 
 export interface AddedDates {
-  /** The earliest date of each normalised title (see titleKey). */
+  /** The earliest date of each normalised title (see titleKey), or of the title as written when it has no key. */
   byTitle: Map<string, AddedDate>;
   problems: Problem[];
 }
@@ -55,7 +55,8 @@ export function parseAddedDates(text: string, file: string): AddedDates {
       return;
     }
 
-    const key = titleKey(title);
+    // A title without letters or digits has no key, and is matched as written.
+    const key = titleKey(title) || title;
     const known = byTitle.get(key);
     if (known === undefined || date < known.date) byTitle.set(key, { date, title, line: number });
   });

@@ -6,8 +6,9 @@ import { SECTION_ID_PATTERN } from '../../schemas/fields.ts';
 import { slugify } from '../text/slug.ts';
 import { titleKey } from '../text/titleKey.ts';
 import { arxivAbstractUrl, arxivIdFromUrl } from './arxivId.ts';
-import { addBareLinks, addField, emptyFields, resolveTextUrls, type EntryFields, type UrlResolver } from './entryFields.ts';
+import { addBareLinks, addField, addTitleLink, emptyFields, resolveTextUrls, type EntryFields, type UrlResolver } from './entryFields.ts';
 import { KNOWN_KEYS, parseFieldLine } from './fieldLine.ts';
+import { scanInlineLinks } from './inlineLinks.ts';
 import { isBareLinkLine, type Block } from './parseDocument.ts';
 import type { ReportLine } from './importReport.ts';
 
@@ -114,8 +115,11 @@ export function buildList(blocks: readonly Block[], implicitTitle: string, resol
       if (block.separated === true) {
         draft.corrections.push({ line: block.line, message: 'the title follows a list, quote or table without a blank line: read as a new title' });
       }
+      reportTitleForm(block, draft);
 
-      if (current !== undefined && current.blocks.length === 0) {
+      // A title line that holds more than the title (a link, text after it) is an entry of its own.
+      const previous = current?.titles[current.titles.length - 1];
+      if (current !== undefined && current.blocks.length === 0 && previous?.url === undefined && previous?.trailing === undefined) {
         current.titles.push(block);
         continue;
       }
@@ -170,12 +174,17 @@ function openSection(block: Extract<Block, { kind: 'heading' }>, stack: { level:
   const parent = stack[stack.length - 1]?.section;
   const siblings = parent === undefined ? draft.sections : parent.sections;
   const section = newSection(block.text, block.line, parent, siblings);
+  if (block.written !== undefined) draft.corrections.push({ line: block.line, message: `the heading "${block.written}" contains emphasis: read as "${block.text}"` });
 
   const plainId = sectionIdOf(block.text);
   if (section.id !== plainId) {
     const first = siblings.find((sibling) => sibling.id === plainId);
     const where = first !== undefined && first.line > 0 ? ` of line ${first.line}` : '';
-    draft.corrections.push({ line: block.line, message: `the heading "${block.text}" repeats the heading${where} under the same parent: its section id is "${section.id}"` });
+    const message =
+      first === undefined || first.title === block.text
+        ? `the heading "${block.text}" repeats the heading${where} under the same parent: its section id is "${section.id}"`
+        : `the heading "${block.text}" gives the same section id "${plainId}" as the heading "${first.title}"${where} under the same parent: its section id is "${section.id}"`;
+    draft.corrections.push({ line: block.line, message });
   }
   siblings.push(section);
   stack.push({ level: block.level, section });
@@ -222,7 +231,13 @@ function addOccurrence(occurrence: Occurrence, byKey: Map<string, EntryDraft>, d
   // Titles written right before another title: a short name of the same work, or entries without links.
   for (const title of occurrence.titles.slice(0, -1)) {
     const following = occurrence.blocks.map((block) => block.raw).join('\n');
-    if (isAliasOf(title.text, main.text, following) && !byKey.has(titleKey(title.text)) && titleKey(title.text) !== titleKey(main.text)) {
+    const sameKey = titleKey(title.text) !== '' && titleKey(title.text) === titleKey(main.text) && title.text !== main.text;
+    const plain = title.url === undefined && title.trailing === undefined;
+    if (plain && sameKey && !byKey.has(titleKey(title.text))) {
+      // Another spelling of the same title, as the export writes a merged spelling.
+      aliases.push(title.text);
+      draft.corrections.push({ line: title.line, message: `the title "${title.text}" is another spelling of the title "${main.text}" that follows it: kept as an alias of it` });
+    } else if (plain && isAliasOf(title.text, main.text, following) && !byKey.has(titleKey(title.text)) && titleKey(title.text) !== titleKey(main.text)) {
       aliases.push(title.text);
       draft.corrections.push({ line: title.line, message: `the title "${title.text}" is followed directly by the title "${main.text}": kept as an alias of it` });
     } else {
@@ -231,13 +246,29 @@ function addOccurrence(occurrence: Occurrence, byKey: Map<string, EntryDraft>, d
     }
   }
 
-  if (occurrence.blocks.length === 0) draft.notes.push({ line: main.line, message: `the entry "${main.text}" has no links and no text` });
-
   const fields = emptyFields();
   const chunks: Chunk[] = [];
   const where = `body of "${main.text}"`;
-  for (const block of occurrence.blocks) readEntryBlock(block, fields, chunks, where, draft, knownKeys, resolve, keepFree);
+  addTitleParts(main, fields, chunks, draft, resolve);
+
+  // A line of text between an entry's bullets may be a title the parser did not recognise, and
+  // the bullets after it then belong to another work: say so rather than merge them silently.
+  let looseLine: Block | undefined;
+  for (const block of occurrence.blocks) {
+    const before = fieldCount(fields);
+    readEntryBlock(block, fields, chunks, where, draft, knownKeys, resolve, keepFree);
+    if (block.kind === 'free' && !block.code && !block.raw.includes('\n') && hasWordsOutsideLinks(block.raw)) {
+      looseLine = block;
+    } else if (looseLine !== undefined && fieldCount(fields) > before) {
+      draft.notes.push({
+        line: looseLine.line,
+        message: `the text line "${looseLine.raw.trim()}" is followed by more bullets of the entry "${main.text}", which are given to that entry: if the line names another work, write it as a title line "**Title**"`,
+      });
+      looseLine = undefined;
+    }
+  }
   const body = joinChunks(chunks);
+  if (fieldCount(fields) === 0 && body === '') draft.notes.push({ line: main.line, message: `the entry "${main.text}" has no links and no text` });
 
   // A title of punctuation or emoji alone has an empty key, and is compared as written instead.
   const key = titleKey(main.text) || main.text;
@@ -259,7 +290,7 @@ function addOccurrence(occurrence: Occurrence, byKey: Map<string, EntryDraft>, d
     };
     mergeFields(entry, fields, body, main.line, draft);
     byKey.set(key, entry);
-    for (const alias of aliases) byKey.set(titleKey(alias), entry);
+    for (const alias of aliases) byKey.set(titleKey(alias) || alias, entry);
     draft.entries.push(entry);
     return;
   }
@@ -272,11 +303,64 @@ function addOccurrence(occurrence: Occurrence, byKey: Map<string, EntryDraft>, d
     existing.also.push({ category: occurrence.section.path, order: (occurrence.section.placed += 1) });
     draft.corrections.push({ line: main.line, message: `the title "${main.text}" repeats the title of line ${existing.line}: merged into one entry, also listed in section "${occurrence.section.path}"` });
   }
+  // Keep every spelling: a merged title written differently becomes an alias.
+  if (main.text !== existing.title && !existing.aliases.includes(main.text)) {
+    existing.aliases.push(main.text);
+    draft.corrections.push({ line: main.line, message: `the title "${main.text}" is spelt differently from "${existing.title}": kept as an alias of it` });
+  }
   for (const alias of aliases) {
-    if (!existing.aliases.includes(alias)) existing.aliases.push(alias);
-    byKey.set(titleKey(alias), existing);
+    if (alias !== existing.title && !existing.aliases.includes(alias)) existing.aliases.push(alias);
+    byKey.set(titleKey(alias) || alias, existing);
   }
   mergeFields(existing, fields, body, main.line, draft);
+}
+
+/** Reports how a title line was read when its title differs from the text written between the delimiters. */
+function reportTitleForm(title: Extract<Block, { kind: 'title' }>, draft: ListDraft): void {
+  if (title.url === undefined && title.written !== undefined) {
+    draft.corrections.push({ line: title.line, message: `the title "${title.written}" contains emphasis: read as "${title.text}"` });
+  }
+}
+
+/** Adds what a title line holds besides the title: the URL of a linked title, and the text after the title. */
+function addTitleParts(title: Extract<Block, { kind: 'title' }>, fields: EntryFields, chunks: Chunk[], draft: ListDraft, resolve: UrlResolver): void {
+  if (title.url !== undefined) {
+    const outcome = addTitleLink(fields, title.url, resolve);
+    if (outcome.kept) {
+      draft.corrections.push({ line: title.line, message: `the title is written as a link: read the title "${title.text}" and kept ${title.url} as a link of the entry` });
+      record(outcome.corrections, title.line, draft);
+    } else {
+      chunks.push({ line: title.line, endLine: title.line, text: `[${title.text}](${title.url})` });
+      draft.corrections.push({ line: title.line, message: `the title is written as a link: read the title "${title.text}" and kept the link in the entry's text, because ${outcome.reason}` });
+    }
+  }
+  if (title.trailing === undefined) return;
+
+  const correction = (kept: string) => draft.corrections.push({ line: title.line, message: `the title "${title.text}" is followed on its line by "${title.trailing}": ${kept}` });
+  if (isBareLinkLine(title.trailing)) {
+    const outcome = addBareLinks(fields, title.trailing, resolve);
+    if (outcome.kept) {
+      correction('kept its links as links of the entry');
+      return record(outcome.corrections, title.line, draft);
+    }
+  }
+  // A separator between the title and the text (`**Title** - text`, `**Title**, NIPS 2016`) is dropped.
+  const text = title.trailing.replace(/^[-–—,;|]\s*/, '');
+  const resolved = resolveTextUrls(text === '' ? title.trailing : text, resolve);
+  correction(`kept "${resolved.text}" as an intro line`);
+  record(resolved.changed.map((url) => `resolved the site-relative URL ${url}`), title.line, draft);
+  fields.intro.push(resolved.text);
+}
+
+/** True when a line has letters or digits besides its links and images, so that it could name a work. */
+function hasWordsOutsideLinks(line: string): boolean {
+  let rest = line;
+  for (const span of scanInlineLinks(line).reverse()) rest = rest.slice(0, span.start) + rest.slice(span.end);
+  return /[\p{L}\p{N}]/u.test(rest);
+}
+
+function fieldCount(fields: EntryFields): number {
+  return fields.intro.length + fields.keywords.length + fields.links.length + fields.details.length;
 }
 
 function readEntryBlock(block: Block, fields: EntryFields, chunks: Chunk[], where: string, draft: ListDraft, knownKeys: ReadonlySet<string>, resolve: UrlResolver, keepFree: KeepFree): void {

@@ -76,6 +76,19 @@ export function addBareLinks(fields: EntryFields, content: string, resolve: UrlR
   return { kept: true, corrections };
 }
 
+/**
+ * Adds the URL of a title written as a link (`**[Title](url)**`) with the kind a bare link line
+ * gets: `arxiv` for an arXiv URL, `link` for any other. Returns the reason to keep it as text
+ * instead when the URL is not http or https and cannot be resolved.
+ */
+export function addTitleLink(fields: EntryFields, url: string, resolve: UrlResolver): FieldOutcome {
+  const corrections: string[] = [];
+  const absolute = resolveUrl(url, resolve, corrections);
+  if (absolute === undefined) return { kept: false, reason: `the link ${url} is not an http or https URL` };
+  fields.links.push({ kind: kindOfBareUrl(absolute), url: absolute });
+  return { kept: true, corrections };
+}
+
 /** Turns a site-relative URL (`/assets/x.png`) into an absolute one; undefined when there is no base. */
 export type UrlResolver = (url: string) => string | undefined;
 

@@ -9,6 +9,7 @@ import { slugify } from '../text/slug.ts';
 import { titleKey } from '../text/titleKey.ts';
 import { arxivKey, urlKey } from '../validate/checkDuplicates.ts';
 import { RESERVED_SLUGS } from '../validate/checkFileNames.ts';
+import { RESERVED_LIST_IDS } from '../validate/reservedListIds.ts';
 import { parseAddedDates } from './addedDates.ts';
 import { buildList, type EntryDraft, type ListDraft, type SectionDraft } from './buildList.ts';
 import type { ImportReport, ReportLine } from './importReport.ts';
@@ -120,7 +121,8 @@ export function importDocument(text: string, options: ImportOptions): ImportResu
     },
     corrections: draft.corrections.sort((a, b) => a.line - b.line),
     freeText: draft.freeText.sort((a, b) => a.line - b.line),
-    notes: notes.sort((a, b) => a.line - b.line),
+    // Remarks on the source document first, then those on other files such as the table of added dates.
+    notes: notes.sort((a, b) => Number(a.file !== undefined) - Number(b.file !== undefined) || a.line - b.line),
   };
   return { ok: true, files, report };
 }
@@ -131,6 +133,9 @@ function checkOptions(options: ImportOptions): Problem[] {
     problems.push({ stage: 'import', severity: 'error', code: 'invalid-option', file: options.source, line: 1, column: 1, field, message, fix, received });
 
   if (!LIST_ID_PATTERN.test(options.listId)) fail('--list', 'the list id must be lower-case letters and digits joined by hyphens', 'choose an id such as "training-deep-neural-networks"', options.listId);
+  else if (RESERVED_LIST_IDS.has(options.listId)) {
+    fail('--list', `the list id "${options.listId}" is reserved, because the site uses /${options.listId}/ for its own pages (reserved: ${[...RESERVED_LIST_IDS].sort().join(', ')})`, 'choose another id, such as one naming the list\'s topic', options.listId);
+  }
   if (options.baseUrl !== undefined && !isHttpUrl(options.baseUrl)) fail('--base-url', 'the base URL must be an absolute http or https URL', 'give the original site\'s address, such as https://handong1587.github.io', options.baseUrl);
   if (options.origin !== undefined && !isHttpUrl(options.origin.url)) fail('--source-url', 'the source URL must be an absolute http or https URL', 'give the address of the original document', options.origin.url);
   return problems;
@@ -153,7 +158,7 @@ function applyAddedDates(draft: ListDraft, added: { text: string; file: string }
   let count = 0;
   for (const entry of draft.entries) {
     const dates = [entry.title, ...entry.aliases].flatMap((title) => {
-      const key = titleKey(title);
+      const key = titleKey(title) || title;
       const found = table.byTitle.get(key);
       if (found === undefined) return [];
       used.add(key);
@@ -164,7 +169,7 @@ function applyAddedDates(draft: ListDraft, added: { text: string; file: string }
     count += 1;
   }
   for (const [key, date] of table.byTitle) {
-    if (!used.has(key)) notes.push({ line: 0, message: `${added.file}:${date.line}: the title "${date.title}" matches no entry, so its date ${date.date} is not used` });
+    if (!used.has(key)) notes.push({ file: added.file, line: date.line, message: `the title "${date.title}" matches no entry, so its date ${date.date} is not used` });
   }
   return { count };
 }

@@ -2,7 +2,9 @@
 
 /** A remark about one line of the source document. */
 export interface ReportLine {
-  /** 1-based line of the source document; 0 when the remark concerns no single line. */
+  /** The file the line is in, when it is not the source document (the table of added dates). */
+  file?: string;
+  /** 1-based line of `file` or of the source document; 0 when the remark concerns no single line. */
   line: number;
   message: string;
 }
@@ -47,11 +49,14 @@ export function formatImportReport(report: ImportReport): string {
     if (items.length === 0) return;
     lines.push('', `${heading} (${items.length}):`, ...items.map((item) => `  ${item}`));
   };
-  const at = (line: number) => (line > 0 ? `${report.source}:${line}` : report.source);
+  const at = (item: { line: number; file?: string }) => {
+    const file = item.file ?? report.source;
+    return item.line > 0 ? `${file}:${item.line}` : file;
+  };
 
-  group('Corrections', report.corrections.map((item) => `${at(item.line)}  ${item.message}`));
-  group('Kept as free text', report.freeText.map((item) => `${at(item.line)}  ${item.where}: ${item.text}`));
-  group('Notes', report.notes.map((item) => `${at(item.line)}  ${item.message}`));
+  group('Corrections', report.corrections.map((item) => `${at(item)}  ${item.message}`));
+  group('Kept as free text', report.freeText.map((item) => `${at(item)}  ${item.where}: ${item.text}`));
+  group('Notes', report.notes.map((item) => `${at(item)}  ${item.message}`));
   return lines.join('\n');
 }
 

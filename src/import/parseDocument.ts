@@ -5,7 +5,11 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
+import { stripEmphasis } from './inlineEmphasis.ts';
 import { scanInlineLinks } from './inlineLinks.ts';
+import { titleOfLine, type TitleLine } from './titleLine.ts';
+
+export { titleOfLine };
 
 const markdown = new MarkdownIt('default', { html: true });
 
@@ -22,8 +26,8 @@ interface BlockBase {
 }
 
 export type Block =
-  | (BlockBase & { kind: 'heading'; level: number; text: string })
-  | (BlockBase & { kind: 'title'; text: string; problem: 'unclosed' | 'two-lines' | undefined })
+  | (BlockBase & { kind: 'heading'; level: number; text: string; written?: string })
+  | (BlockBase & { kind: 'title'; text: string; problem: 'unclosed' | 'two-lines' | undefined } & Pick<TitleLine, 'trailing' | 'url' | 'written'>)
   | (BlockBase & { kind: 'bullet'; content: string; lines: number })
   | (BlockBase & { kind: 'bare'; content: string })
   | (BlockBase & { kind: 'free'; code: boolean; note: 'indented-code' | undefined });
@@ -65,23 +69,6 @@ export function parseDocument(input: string, file: string): ParsedDocument {
   const { workLines, lineMap, moved, tokens } = separateLazyTitles(lines);
   const blocks = readBlocks(tokens, workLines, lineMap, new Set(moved));
   return { frontmatter: front.data, flattenedKeys: front.flattenedKeys, blocks, notes, problems: [] };
-}
-
-/** Returns the title of a line `**Title**`, or of a line that opens `**` and never closes it. */
-export function titleOfLine(line: string): { text: string; unclosed: boolean } | undefined {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('**') || trimmed.startsWith('***')) return undefined;
-  if (/^ {4}|^\t/.test(line)) return undefined;
-
-  const inner = trimmed.slice(2);
-  if (inner.endsWith('**') && inner.length > 2) {
-    const text = inner.slice(0, -2).trim();
-    if (text === '' || text.includes('**')) return undefined;
-    return { text, unclosed: false };
-  }
-  if (inner.includes('**')) return undefined;
-  const text = inner.replace(/\*+$/, '').trim();
-  return text === '' ? undefined : { text, unclosed: true };
 }
 
 /** Returns true when the line contains only links (or a bare http URL) and separators such as commas. */
@@ -229,8 +216,10 @@ function readBlocks(tokens: readonly Token[], workLines: readonly string[], line
     if (base === undefined) continue;
 
     if (token.type === 'heading_open') {
-      const title = tokens[index + 1]?.content.trim() ?? '';
+      const written = tokens[index + 1]?.content.trim() ?? '';
+      const title = stripEmphasis(written);
       if (title === '') blocks.push({ ...base, kind: 'free', code: false, note: undefined });
+      else if (title !== written) blocks.push({ ...base, kind: 'heading', level: Number(token.tag.slice(1)), text: title, written });
       else blocks.push({ ...base, kind: 'heading', level: Number(token.tag.slice(1)), text: title });
     } else if (token.type === 'paragraph_open') {
       blocks.push(...paragraphBlocks(workLines, lineMap, start, end, moved));
@@ -295,7 +284,8 @@ function paragraphBlocks(workLines: readonly string[], lineMap: readonly number[
       blocks.push({ kind: 'title', line: lineMap[index]!, endLine: lineMap[index + 1]!, raw: `${line}\n${next}`, text, problem: 'two-lines', separated: moved.has(lineMap[index]!) });
       index += 1;
     } else {
-      blocks.push({ kind: 'title', line: lineMap[index]!, endLine: lineMap[index]!, raw: line, text: title.text, problem: title.unclosed ? 'unclosed' : undefined, separated: moved.has(lineMap[index]!) });
+      const { text, unclosed, ...around } = title;
+      blocks.push({ kind: 'title', line: lineMap[index]!, endLine: lineMap[index]!, raw: line, text, problem: unclosed ? 'unclosed' : undefined, separated: moved.has(lineMap[index]!), ...around });
     }
   }
   flush();

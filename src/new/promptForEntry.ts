@@ -39,7 +39,7 @@ export async function promptForEntry(fromOptions: Partial<PromptAnswers>, catalo
     readline.prompt();
     const next = await lines.next();
     if (next.done) {
-      throw new NewEntryError([{ code: 'prompt-cancelled', message: 'no entry was written, because the input ended before every question was answered' }]);
+      throw new NewEntryError([{ code: 'prompt-cancelled', message: 'no entry was written, because the input ended before every question was answered', fix: 'run the command again and answer every question, or give --list, --section and --title on the command line' }]);
     }
     return String(next.value).trim();
   };

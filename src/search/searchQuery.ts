@@ -42,9 +42,9 @@ const FUZZY_BOOST = 1;
 
 /**
  * Limits that keep every query fast whatever is typed or pasted. A pasted paper title has about
- * 150 characters and 20 words. lunr builds a fuzzy term's automaton in time that grows steeply
- * with its length (500 characters at edit distance 2 took 38 s in Chromium), and no term of this
- * field is longer than about 30 characters, so longer words are matched exactly only.
+ * 150 characters and 20 words. lunr 2.3.9 builds a fuzzy term's automaton in time that grows
+ * steeply with the term's length: 500 characters at edit distance 2 took 38 s in Chromium.
+ * No term of this field is longer than about 30 characters, so longer words match exactly only.
  */
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_QUERY_WORDS = 24;
@@ -183,9 +183,31 @@ function addFuzzy(index: lunr.Index, term: QueryTerm): void {
   if (length < 4 || length > MAX_FUZZY_LENGTH) return;
   term.editDistance = length >= 8 ? 2 : 1;
 
-  for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(term.term, term.editDistance))) {
+  for (const match of fuzzyExpansion(index, term.term, term.editDistance)) {
     if (!term.matches.has(match)) term.nearMatches.add(match);
   }
+}
+
+/** The most recent fuzzy expansions per index, because a fuzzy fallback and each keystroke repeat them. */
+const fuzzyCache = new WeakMap<lunr.Index, Map<string, string[]>>();
+const FUZZY_CACHE_SIZE = 200;
+
+/** Returns the index terms within `editDistance` edits of `term`. */
+function fuzzyExpansion(index: lunr.Index, term: string, editDistance: number): string[] {
+  let cache = fuzzyCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    fuzzyCache.set(index, cache);
+  }
+
+  const key = `${editDistance}:${term}`;
+  let expansion = cache.get(key);
+  if (!expansion) {
+    expansion = expandTokenSet(index, TokenSet.fromFuzzyString(term, editDistance));
+    if (cache.size >= FUZZY_CACHE_SIZE) cache.clear();
+    cache.set(key, expansion);
+  }
+  return expansion;
 }
 
 /** Long words found in at most this many entries may be misspellings, so near spellings are searched too. */
@@ -270,9 +292,9 @@ function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: 
 }
 
 /**
- * Ranks how `words` (the query's words that the entry matches) occur in `title`, in the order typed: 3 when they are the whole
- * title or its name before a colon (`Adam: A Method for ...` for `adam`), 2 when the title starts
- * with them, 1 when they occur together elsewhere, 0 otherwise. In reading lists a paper's title
+ * Ranks how `words`, the query's words that the entry matches, occur in its title in the order
+ * typed: 3 when they are the whole title or its name before a colon (`Adam: A Method for ...`
+ * for `adam`), 2 when the title starts with them, 1 when they occur together elsewhere, 0 otherwise. In reading lists a paper's title
  * usually opens with its name, so this puts the paper above those that cite the name. An
  * abbreviation may stand for its words (`BN` for `Batch Normalization: ...`).
  */
@@ -365,8 +387,8 @@ function looksLikeSyntax(text: string): boolean {
 }
 
 /**
- * Removes each `+` or `-` that stands alone between spaces (`dropout - bayesian`), which lunr
- * would otherwise apply to the next word. Only a sign attached to a word is an operator.
+ * Removes each `+` or `-` with white space on both sides (`dropout - bayesian`), because lunr
+ * would apply it to the next word. Only a sign attached to a word is an operator.
  */
 function withoutLoneOperators(text: string): string {
   return text.replace(/(^|\s)[+-]+(?=\s|$)/g, '$1');
@@ -424,7 +446,7 @@ function clauseTerm(index: lunr.Index, clause: lunr.Query.Clause): QueryTerm {
     const stem = clause.usePipeline === false ? clause.term : stemTerm(clause.term);
     if (Object.hasOwn(indexInternals(index).invertedIndex, stem)) term.matches.add(stem);
     if (term.editDistance > 0) {
-      for (const match of expandTokenSet(index, TokenSet.fromFuzzyString(clause.term, term.editDistance))) {
+      for (const match of fuzzyExpansion(index, clause.term, term.editDistance)) {
         if (!term.matches.has(match)) term.nearMatches.add(match);
       }
     }

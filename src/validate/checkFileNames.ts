@@ -17,9 +17,9 @@ export function unreservedSlug(slug: string, usedSlugs: ReadonlySet<string>): st
 }
 
 /**
- * Reports an entry file name that is not in slug form (what slugify gives: lower case, hyphens,
- * no accents), a reserved slug, and two files whose names give the same slug. The title may
- * change after the file is created, so the name need not be slugify(title), but a name that
+ * Reports an entry file name that is not in slug form (one that slugify would change), a
+ * reserved slug, and two files whose names give the same slug. The title may change after the
+ * file is created, so the name need not be slugify(title), but a name that
  * must change is suggested as the slug of the title (`titleOf`) unless another file has it.
  */
 export function checkFileNames(
@@ -47,7 +47,7 @@ export function checkFileNames(
       else if (free(expected)) suggestion = `"${expected}.md"`;
       else if (fromTitle !== '' || expected !== '') suggestion = `"${numbered(fromTitle || expected, free)}.md"`;
       problems.push({
-        ...fileProblem(entry, 'file-name-not-slug', `the file name "${entry.slug}.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents`, `rename the file to ${suggestion}`),
+        ...fileProblem(entry, 'file-name-not-slug', `the file name "${entry.slug}.md" is not a slug: lower-case letters and digits joined by single hyphens, with Latin letters unaccented`, `rename the file to ${suggestion}`),
         received: `${entry.slug}.md`,
       });
     }

@@ -16,7 +16,8 @@ export interface ListSectionPaths {
  * suggesting the nearest path of that list, or naming the other list that has such a section.
  * Takes the frontmatter data before schema validation, so that an entry with other errors is
  * checked too. A `category` that is not a section path in form is left to the schema.
- * `sectionsByList` contains every list with a valid list file. An entry of another list is skipped.
+ * `sectionsByList` contains every list whose sections could be read, even from a list file with
+ * errors. An entry of a list without one is skipped.
  */
 export function checkPlacements(
   raw: Pick<RawDocument, 'file' | 'frontmatter' | 'listId'>,

@@ -20,6 +20,32 @@ export function sectionPaths(list: Pick<ListData, 'sections'>): string[] {
 }
 
 /**
+ * Returns the section paths of a list file's frontmatter data before schema validation, in
+ * document order without repeats, or undefined when it has no section with a text id. Sections
+ * without a text id are skipped with their subsections. Used to check entries against a list
+ * file that has errors of its own.
+ */
+export function writtenSectionPaths(data: unknown): string[] | undefined {
+  const sections = typeof data === 'object' && data !== null ? (data as { sections?: unknown }).sections : undefined;
+  if (!Array.isArray(sections)) return undefined;
+
+  const paths = new Set<string>();
+  const walk = (items: unknown, prefix: string) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items) {
+      const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string' || id.trim() === '') continue;
+      const sectionPath = prefix === '' ? id.trim() : `${prefix}/${id.trim()}`;
+      paths.add(sectionPath);
+      walk((item as { sections?: unknown }).sections, sectionPath);
+    }
+  };
+  walk(sections, '');
+  // With no section at all, every entry would be reported: the list file's problem is enough.
+  return paths.size > 0 ? [...paths] : undefined;
+}
+
+/**
  * Reports each section whose id repeats that of an earlier sibling, at the repeated id. Takes the
  * frontmatter data before schema validation, so that the check also runs on a list with other
  * errors. Sections without a text id are skipped, because the schema reports them.

@@ -28,7 +28,7 @@ export interface EntryFileResult {
 
 /**
  * Reads `contentFile`, validates its frontmatter and checks its `category` and `also` against
- * `sectionsByList` (the lists with a valid list file). Returns plain data that can be posted
+ * `sectionsByList` (the lists whose sections could be read). Returns plain data that can be posted
  * between threads. Bad content gives problems, not exceptions.
  */
 export function validateEntryFile(contentFile: ContentFile, sectionsByList: ReadonlyMap<string, ListSectionPaths>): EntryFileResult {

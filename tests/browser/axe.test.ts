@@ -1,5 +1,6 @@
 // Accessibility: axe finds no violations on the home, list, section, entry and search pages of
-// the site built from the shipped content, with search results showing.
+// the site built from the shipped content, with search results showing, in light and dark mode.
+// The search page also fits a 360 px screen without horizontal scrolling.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -22,12 +23,13 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-async function check(path: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
+async function check(path: string, prepare?: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
   const page = await browser.context.newPage();
   try {
+    await page.emulateMedia({ colorScheme });
     await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
     await prepare?.(page);
-    assert.deepEqual(await violations(page), [], `axe violations on ${path}`);
+    assert.deepEqual(await violations(page), [], `axe violations on ${path} in ${colorScheme} mode`);
   } finally {
     await page.close();
   }
@@ -76,6 +78,47 @@ describe('accessibility', { skip: browserSkipReason() }, () => {
     await check(`${searchPath()}?q=normalization`, async (page) => {
       await page.locator('.search-result').first().waitFor();
     });
+  });
+
+  it('search page with results in dark mode', async () => {
+    await check(
+      `${searchPath()}?q=dropout`,
+      async (page) => {
+        await page.locator('.search-result mark').first().waitFor();
+      },
+      'dark',
+    );
+  });
+
+  it('home page with the search panel open in dark mode', async () => {
+    await check(
+      '/',
+      async (page) => {
+        await page.keyboard.press('/');
+        await page.keyboard.type('dropout');
+        await page.locator('#search-panel .search-result mark').first().waitFor();
+      },
+      'dark',
+    );
+  });
+
+  it('search page has no horizontal scroll at 360 px', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(new URL(`${searchPath().replace(/^\//, '')}?q=dropout`, server.url).href);
+      await page.locator('.search-result').first().waitFor();
+      await page.locator('#search-filter-section').waitFor();
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        select: document.querySelector('#search-filter-section')?.getBoundingClientRect().width ?? 0,
+      }));
+      assert.ok(widths.scroll <= widths.client, `scrollWidth ${widths.scroll} > clientWidth ${widths.client}`);
+      assert.ok(widths.select <= widths.client, `section select is ${widths.select} px wide`);
+    } finally {
+      await page.close();
+    }
   });
 
   it('search page with no results', async () => {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/builtSite.ts';
 import { startStaticServer, type StaticServer } from '../support/staticServer.ts';
+import { SETTLE_MS } from '../../src/browser/searchUi.ts';
 
 const PREFIX = '/reading-lists/';
 const CONTENT = 'tests/fixtures/search/content';
@@ -139,6 +140,43 @@ describe('search in the browser', { skip }, () => {
     await page.close();
   });
 
+  it('makes each settled query one history step', async () => {
+    const page = await open('search/');
+    const input = page.locator('#site-search-input');
+    const status = (query: string) =>
+      page.waitForFunction((expected) => document.querySelector('.search-status')?.textContent?.includes(`“${expected}”`), query);
+
+    await input.fill('adam');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?q=adam$/);
+
+    // Typed letter by letter without a pause: one step, whatever the intermediate queries.
+    await input.selectText();
+    await page.keyboard.type('dropout', { delay: 30 });
+    await status('dropout');
+    await page.waitForTimeout(SETTLE_MS + 300);
+
+    await input.selectText();
+    await page.keyboard.type('relu', { delay: 30 });
+    await status('relu');
+    await page.waitForURL(/\?q=relu$/);
+
+    await page.goBack();
+    await page.waitForURL(/\?q=dropout$/);
+    await status('dropout');
+    assert.equal(await input.inputValue(), 'dropout');
+
+    await page.goBack();
+    await page.waitForURL(/\?q=adam$/);
+    await status('adam');
+    assert.equal(await input.inputValue(), 'adam');
+
+    await page.goBack();
+    await page.waitForURL(/\/search\/$/);
+    assert.equal(await input.inputValue(), '');
+    await page.close();
+  });
+
   it('says when nothing matches', async () => {
     const page = await open('search/?q=qqqzzzxxx');
     await page.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
@@ -162,7 +200,8 @@ describe('search in the browser', { skip }, () => {
   it('survives hostile queries', async () => {
     const page = await open('search/');
     const input = page.locator('#site-search-input');
-    for (const query of ['title:', 'C++', '~', '^', '-', ':', 'title:adam', '+dropout -bayesian', '<img src=x onerror=alert(1)>', '{{ x }}']) {
+    const hostile = ['title:', 'C++', '~', '^', '-', ':', 'title:adam', '+dropout -bayesian', '- dropout', 'x'.repeat(2000), `${'x'.repeat(500)}~2`];
+    for (const query of [...hostile, '<img src=x onerror=alert(1)>', '{{ x }}']) {
       await input.fill(query);
       await page.keyboard.press('Enter');
       await page.waitForFunction((expected) => document.querySelector('.search-status')?.textContent?.includes(`“${expected}”`), query);

@@ -6,7 +6,9 @@ import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../../src/catalog/loadCatalog.ts';
+import type { CatalogSection } from '../../src/catalog/types.ts';
 import { runNew } from '../../src/cli/new.ts';
+import { nextOrder } from '../../src/new/nextOrder.ts';
 import { formatProblem } from '../../src/problems/format.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,6 +54,14 @@ async function freshRoot(): Promise<string> {
   return root;
 }
 
+/** A copy of the shipped content, on which the guide's `new` example must give what it shows. */
+async function shippedRoot(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'contributing-shipped-'));
+  roots.push(root);
+  await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  return root;
+}
+
 const roots: string[] = [];
 
 describe('CONTRIBUTING.md', () => {
@@ -68,7 +78,7 @@ describe('CONTRIBUTING.md', () => {
     const written = all.find((example) => example.marker === 'written')!;
     const words = shellWords(command.blocks[0]!.trim());
     assert.deepEqual(words.slice(0, 3), ['npm', 'run', 'new']);
-    const root = await freshRoot();
+    const root = await shippedRoot();
 
     const stdout = new PassThrough();
     let out = '';
@@ -83,6 +93,13 @@ describe('CONTRIBUTING.md', () => {
     assert.equal(out, command.blocks[1]);
     const file = /^Created (\S+)/.exec(out)![1]!;
     assert.equal(await readFile(path.join(root, file), 'utf8'), written.blocks[0]);
+  });
+
+  it('gives order as new counts it', () => {
+    const row = GUIDE.split('\n').find((line) => line.startsWith('| `order` |'));
+    assert.ok(row, 'the fields table has a row for order');
+    const first = nextOrder({ entries: [] } as unknown as CatalogSection);
+    assert.match(row, new RegExp(`from ${first}\\b`), `the order row says orders count from ${first}`);
   });
 
   for (const example of all) {

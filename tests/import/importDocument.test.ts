@@ -85,6 +85,15 @@ describe('importDocument', () => {
     assert.equal(existsSync('/tmp/pwned'), false);
   });
 
+  for (const listId of ['keywords', 'search', 'assets']) {
+    it(`rejects the reserved list id ${listId}`, () => {
+      const result = importDocument(readFixture('bad-key-typo'), { ...fixtureOptions('bad-key-typo'), listId });
+      assert.equal(result.ok, false);
+      assert.equal(result.ok ? '' : result.problems[0]?.field, '--list');
+      assert.match(result.ok ? '' : result.problems[0]!.message, /is reserved/);
+    });
+  }
+
   it('rejects a bad list id', () => {
     const result = importDocument(readFixture('bad-key-typo'), { ...fixtureOptions('bad-key-typo'), listId: 'Not An Id' });
     assert.equal(result.ok ? '' : result.problems[0]?.field, '--list');
@@ -177,6 +186,77 @@ describe('importDocument on the blog-style fixture', () => {
   });
 });
 
+describe('importDocument on the unusual-titles fixture', () => {
+  const files = importOk('unusual-titles');
+  const result = importDocument(readFixture('unusual-titles'), fixtureOptions('unusual-titles'));
+  const report = result.ok ? formatImportReport(result.report) : '';
+  type LinkData = { kind: string; url: string };
+
+  it('keeps each entry its own links', () => {
+    const paperA = frontmatter(byName(files, 'paper-a.md'));
+    assert.deepEqual(paperA.links, [{ kind: 'github', url: 'https://github.com/example/a' }]);
+    assert.equal(paperA.arxiv, undefined);
+    assert.equal(bodyOf(byName(files, 'paper-a.md')), '');
+  });
+
+  it('reads text after a title as intro', () => {
+    const paperB = frontmatter(byName(files, 'paper-b.md'));
+    assert.deepEqual(paperB.intro, ['(CVPR 2016)']);
+    assert.equal(paperB.arxiv, '1606.00001');
+    assert.deepEqual(paperB.links, [{ kind: 'github', url: 'https://github.com/example/b' }]);
+    assert.match(report, /md:7 {2}the title "Paper B" is followed on its line by "\(CVPR 2016\)": kept it as an intro line/);
+  });
+
+  it('reads links after a title as links', () => {
+    assert.deepEqual(frontmatter(byName(files, 'paper-c.md')).links, [{ kind: 'link', url: 'https://example.org/c-project' }]);
+  });
+
+  it('reads underscore and nested bold titles', () => {
+    assert.equal(frontmatter(byName(files, 'underscore-title.md')).title, 'Underscore title');
+    assert.equal(frontmatter(byName(files, 'title-with-bold-inside.md')).title, 'Title with bold inside');
+    assert.match(report, /contains emphasis: read as "Title with bold inside"/);
+  });
+
+  it('keeps the URL of a linked title', () => {
+    const entry = frontmatter(byName(files, 'linked-title.md'));
+    assert.equal(entry.title, 'Linked Title');
+    assert.deepEqual((entry.links as LinkData[])[0], { kind: 'link', url: 'https://linked.example.org' });
+    assert.match(report, /the title is written as a link: read the title "Linked Title"/);
+  });
+
+  it('strips emphasis from headings', () => {
+    const list = frontmatter(byName(files, '_list.md'));
+    const titles = (list.sections as { title: string }[]).map((section) => section.title);
+    assert.deepEqual(titles, ['Papers', 'Bold heading', '???', '！！！']);
+    assert.match(report, /the heading "\*\*Bold heading\*\*" contains emphasis: read as "Bold heading"/);
+  });
+
+  it('warns of bullets after a text line', () => {
+    assert.match(report, /md:30 {2}the text line "\*\*Note\*\*: .*" is followed by more bullets of the entry "Paper D"/);
+  });
+
+  it('keeps C and C++ apart', () => {
+    assert.equal(frontmatter(byName(files, 'c-tricks.md')).title, 'C++ tricks');
+    assert.equal(frontmatter(byName(files, 'c-tricks-2.md')).title, 'C tricks');
+    assert.doesNotMatch(report, /"C tricks" repeats/);
+  });
+
+  it('keeps a merged spelling as alias', () => {
+    const entry = frontmatter(byName(files, 'dont-decay-the-learning-rate.md'));
+    assert.equal(entry.title, "Don't Decay the Learning Rate");
+    assert.deepEqual(entry.aliases, ['Don’t Decay the Learning Rate']);
+    assert.deepEqual(entry.also, [{ category: 'bold-heading', order: 3 }]);
+  });
+
+  it('names both headings of one id', () => {
+    assert.match(report, /md:58 {2}the heading "！！！" gives the same section id "section" as the heading "\?\?\?" of line 52/);
+  });
+
+  it('locates an unused date in its table', () => {
+    assert.match(report, /\n {2}tests\/fixtures\/import\/unusual-titles\.added\.tsv:4 {2}the title "A title that is not in the list"/);
+  });
+});
+
 describe('importDocument with added dates', () => {
   it('gives a merged entry its earliest date', () => {
     const files = importOk('duplicate-titles');
@@ -215,7 +295,7 @@ describe('importDocument on keyword lists', () => {
     '- keywords: and-or trees',
     '',
   ].join('\n');
-  const result = importDocument(document, { listId: 'keywords', source: 'keywords.md' });
+  const result = importDocument(document, { listId: 'keyword-lists', source: 'keywords.md' });
   assert.ok(result.ok, 'import of the keyword document failed');
 
   function keywordsOf(slug: string): unknown {

@@ -70,7 +70,7 @@ describe('planEntry', () => {
     ['optimization', 2],
     ['optimization/learning-rate', 5],
     ['regularization', 1],
-    ['initialization', 0],
+    ['initialization', 1],
     ['normalization', undefined],
   ];
   for (const [section, order] of orders) {

@@ -112,7 +112,7 @@ describe('new command', () => {
     const { status, stdout } = await run(root, ['--list', 'deep-learning', '--section', 'initialization', '--title', 'Xavier', '--dry-run']);
 
     assert.equal(status, 0);
-    assert.equal(stdout, `${LIST}/xavier.md (not written: --dry-run)\n---\ntitle: Xavier\ncategory: initialization\norder: 0\nadded: "2026-12-04"\n---\n`);
+    assert.equal(stdout, `${LIST}/xavier.md (not written: --dry-run)\n---\ntitle: Xavier\ncategory: initialization\norder: 1\nadded: "2026-12-04"\n---\n`);
     assert.ok(!(await readdir(path.join(root, LIST))).includes('xavier.md'));
   });
 
@@ -231,7 +231,7 @@ describe('new command', () => {
       const { status, stderr } = await run(root, ['--list', 'deep-learning'], { answers: ['1'] });
 
       assert.equal(status, 1);
-      assert.equal(stderr, 'new: no entry was written, because the input ended before every question was answered.\n');
+      assert.equal(stderr, 'new: no entry was written, because the input ended before every question was answered. Fix: run the command again and answer every question, or give --list, --section and --title on the command line.\n');
     });
 
     it('works through a pseudo-terminal', { skip: spawnSync('script', ['--version']).status !== 0 && 'the script command is not installed' }, () => {

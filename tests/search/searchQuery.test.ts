@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import { buildSearchFile } from '../../src/search/buildSearchFile.ts';
-import { entryInSection, loadSearchFile, mergeMarks, runSearch, type LoadedSearch } from '../../src/search/searchQuery.ts';
+import { entryInSection, loadSearchFile, MAX_QUERY_LENGTH, mergeMarks, runSearch, type LoadedSearch } from '../../src/search/searchQuery.ts';
 import type { SearchFile } from '../../src/search/searchStore.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 
@@ -125,6 +125,88 @@ describe('runSearch syntax', () => {
 
   it('finds the hostile entry by its words', () => {
     assert.ok(top('script alert')?.startsWith('{{ x }}'));
+  });
+});
+
+describe('runSearch bounded time', () => {
+  const mixPieces = ['normalization', 'x', 'title:', 'dropuot~9', '+adam', '-', 'regulari*', '*e*e*e*e*', 'C++', '1502.03167', 'Réseaux', '^3', '学习', "don't", 't-SNE', ':', '~'];
+  let mix = '';
+  for (let i = 0; mix.length < 5000; i += 1) mix += `${mixPieces[(i * 7) % mixPieces.length] ?? ''}${i % 3 === 0 ? '' : ' '}`;
+
+  const cases: [string, string][] = [
+    ['2,000 x', 'x'.repeat(2000)],
+    ['1,000 x with an edit distance', `${'x'.repeat(1000)}~2`],
+    ['normalization x 20 as one word', 'normalization'.repeat(20)],
+    ['normalization x 20 as words', Array.from({ length: 20 }, () => 'normalization').join(' ')],
+    ['30 distinct unknown words', Array.from({ length: 30 }, (_, i) => `qwertyuiopasdfghjklzxcv${i}`).join(' ')],
+    ['a 5,000-character mix', mix.slice(0, 5000)],
+  ];
+
+  for (const [name, query] of cases) {
+    it(`returns quickly for ${name}`, () => {
+      const started = performance.now();
+      runSearch(search, query);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 500, `${name}: ${elapsed.toFixed(0)} ms`);
+    });
+  }
+
+  it('reads only the first MAX_QUERY_LENGTH characters', () => {
+    const padded = `dropout ${'x'.repeat(MAX_QUERY_LENGTH)} adam`;
+    assert.ok(top(padded)?.startsWith('Dropout: A Simple Way'));
+    assert.ok(!titles(padded).some((title) => title.startsWith('Adam')));
+  });
+});
+
+describe('runSearch lone signs', () => {
+  it('reads a lone - as plain text', () => {
+    assert.deepEqual(titles('- dropout'), titles('dropout'));
+    assert.equal(runSearch(search, '- dropout').mode, 'plain');
+  });
+
+  it('does not exclude the word after a lone -', () => {
+    assert.ok(titles('dropout - bayesian').some((title) => title.startsWith('Dropout as a Bayesian')));
+    assert.ok(titles('dropout + bayesian').some((title) => title.startsWith('Dropout as a Bayesian')));
+  });
+
+  it('still excludes with an attached -', () => {
+    assert.ok(!titles('dropout -bayesian').some((title) => title.includes('Bayesian')));
+  });
+});
+
+describe('runSearch syntax ranking', () => {
+  for (const query of ['title:dropout', '+dropout -bayesian', 'dropout^10', '+dropout', 'dropo*']) {
+    it(`puts the named paper first for ${JSON.stringify(query)}`, () => {
+      assert.equal(runSearch(search, query).mode, 'syntax');
+      assert.ok(top(query)?.startsWith('Dropout: A Simple Way'), `top hit: ${top(query)}`);
+    });
+  }
+
+  it('ranks entries with more words first', () => {
+    for (const query of ['+dropout bayesian', 'dropout^10 bayesian']) {
+      const found = titles(query);
+      assert.ok(found[0]?.startsWith('Dropout as a Bayesian'), `${query}: ${found.join(' | ')}`);
+      assert.ok(found[1]?.startsWith('Dropout: A Simple Way'), `${query}: ${found.join(' | ')}`);
+    }
+  });
+});
+
+describe('runSearch fuzzy mode', () => {
+  it('is plain for an exact arXiv id after a prefix', () => {
+    const outcome = runSearch(search, 'arXiv:1502.03167');
+    assert.equal(outcome.mode, 'plain');
+    assert.equal(outcome.hits.length, 1);
+    assert.ok(top('arXiv:1502.03167')?.startsWith('Batch Normalization'));
+  });
+
+  it('is plain when some words match exactly', () => {
+    assert.equal(runSearch(search, 'cyclical learning rate').mode, 'plain');
+    assert.equal(runSearch(search, 'adam dropuot').mode, 'plain');
+  });
+
+  it('is fuzzy when only near spellings match', () => {
+    assert.equal(runSearch(search, 'dropuot').mode, 'fuzzy');
+    assert.equal(runSearch(search, 'adma dropuot').mode, 'fuzzy');
   });
 });
 

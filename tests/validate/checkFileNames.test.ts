@@ -9,19 +9,19 @@ function entry(title: string): string {
 describe('checkFileNames', () => {
   it('reports a name not in slug form', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/Dropout_Paper.md': entry('Dropout') }), [
-      'content/training-basics/Dropout_Paper.md:1:1  error  the file name "Dropout_Paper.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents (received Dropout_Paper.md). Fix: rename the file to "dropout.md", the slug of its title.',
+      'content/training-basics/Dropout_Paper.md:1:1  error  the file name "Dropout_Paper.md" is not a slug: lower-case letters and digits joined by single hyphens, with Latin letters unaccented (received Dropout_Paper.md). Fix: rename the file to "dropout.md", the slug of its title.',
     ]);
   });
 
   it('suggests the name form when the title slug is taken', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/Noisy_Gradients.md': entry('Gradient Noise') }), [
-      'content/training-basics/Noisy_Gradients.md:1:1  error  the file name "Noisy_Gradients.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents (received Noisy_Gradients.md). Fix: rename the file to "noisy-gradients.md".',
+      'content/training-basics/Noisy_Gradients.md:1:1  error  the file name "Noisy_Gradients.md" is not a slug: lower-case letters and digits joined by single hyphens, with Latin letters unaccented (received Noisy_Gradients.md). Fix: rename the file to "noisy-gradients.md".',
     ]);
   });
 
   it('reports an accented name', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/réseau.md': entry('Réseau') }), [
-      'content/training-basics/réseau.md:1:1  error  the file name "réseau.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents (received réseau.md). Fix: rename the file to "reseau.md", the slug of its title.',
+      'content/training-basics/réseau.md:1:1  error  the file name "réseau.md" is not a slug: lower-case letters and digits joined by single hyphens, with Latin letters unaccented (received réseau.md). Fix: rename the file to "reseau.md", the slug of its title.',
     ]);
   });
 
@@ -31,6 +31,23 @@ describe('checkFileNames', () => {
 
   it('accepts a name in another script', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/深度学习.md': entry('深度学习') }), []);
+  });
+
+  it('accepts names in every script', async () => {
+    const files = {
+      'training-basics/が.md': entry('が'),
+      'training-basics/ディープラーニングの学習.md': entry('ディープラーニングの学習'),
+      'training-basics/हिन्दी-क्या.md': entry('हिन्दी क्या'),
+      'training-basics/привет-мир.md': entry('Привет мир'),
+    };
+    assert.deepEqual(await problemsFor(files), []);
+  });
+
+  it('reports a name not in NFC', async () => {
+    const problems = await problemsFor({ 'training-basics/\u304b\u3099.md': entry('Ga') });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /is not a slug/);
+    assert.match(problems[0]!, /Fix: rename the file to "ga\.md", the slug of its title\.$/);
   });
 
   it('reports the reserved name sections', async () => {
@@ -48,7 +65,7 @@ describe('checkFileNames', () => {
 
   it('reports colliding slugs', async () => {
     assert.deepEqual(await problemsFor({ 'training-basics/Dropout.md': entry('Dropout'), 'training-basics/dropout.md': entry('Dropout, again') }), [
-      'content/training-basics/Dropout.md:1:1  error  the file name "Dropout.md" is not a slug: lower-case letters and digits joined by single hyphens, without accents (received Dropout.md). Fix: rename the file to "dropout-2.md".',
+      'content/training-basics/Dropout.md:1:1  error  the file name "Dropout.md" is not a slug: lower-case letters and digits joined by single hyphens, with Latin letters unaccented (received Dropout.md). Fix: rename the file to "dropout-2.md".',
       'content/training-basics/Dropout.md:1:1  error  the file name gives the slug "dropout", as does content/training-basics/dropout.md, so both would have the page /training-basics/dropout/. Fix: rename one of the files so that their slugs differ.',
       'content/training-basics/dropout.md:1:1  error  the file name gives the slug "dropout", as does content/training-basics/Dropout.md, so both would have the page /training-basics/dropout/. Fix: rename one of the files so that their slugs differ.',
     ]);

@@ -59,6 +59,18 @@ describe('checkSectionTree', () => {
     );
   });
 
+  it('still checks the entries of the list', async () => {
+    const problems = await problemsFor({
+      'third/_list.md': '---\ntitle: Third\ndescription: A list.\nsections:\n  - id: a\n    title: A\n  - id: a\n    title: B\n---\n',
+      'third/placed.md': '---\ntitle: Placed\ncategory: optimizers\n---\n',
+      'third/fine.md': '---\ntitle: Fine\ncategory: a\n---\n',
+    });
+    assert.deepEqual(problems, [
+      `${FILE}:7:9  error  sections[1].id: the section id "a" is already used by a sibling section on line 5, so the path "a" would name two sections (received a). Fix: give one of the two sections another id, such as "a-2".`,
+      'content/third/placed.md:3:11  error  category: unknown section "optimizers" in the list "third": that section belongs to the list "optimization-notes" (received optimizers). Fix: move the file into content/optimization-notes/, or choose a section of "third" from its _list.md.',
+    ]);
+  });
+
   it('reports duplicates made by an alias', async () => {
     assert.deepEqual(
       await listProblems('title: Third', 'description: Aliased.', 'sections:', '  - &first', '    id: a', '    title: A', '  - *first'),

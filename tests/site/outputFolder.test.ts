@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
+import { assertSafeOutputFolder, cleanOutputFolder, emptyOutputFolder, removeStaleFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
+import { PROJECT_ROOT } from '../support/builtSite.ts';
+import { VALID_CONTENT } from '../support/contentFixture.ts';
+
+const folders: string[] = [];
+
+/** Creates a project root with content/, src/ and a _site/ holding one old page. */
+async function makeProject(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'output-folder-'));
+  folders.push(root);
+  await mkdir(path.join(root, 'content/list'), { recursive: true });
+  await writeFile(path.join(root, 'content/list/_list.md'), 'keep');
+  await mkdir(path.join(root, 'src'), { recursive: true });
+  await mkdir(path.join(root, '_site/list/old-entry'), { recursive: true });
+  await writeFile(path.join(root, '_site/list/old-entry/index.html'), 'old');
+  await writeFile(path.join(root, '_site/index.html'), 'home');
+  return root;
+}
+
+function guardFor(root: string, configuredOutput: string) {
+  return { root, configuredOutput, protectedFolders: ['content', 'src'] };
+}
+
+/** A stand-in for Eleventy's config that records the event listeners, to call them by hand. */
+function fakeConfig(output: string) {
+  const listeners = new Map<string, ((event: unknown) => unknown)[]>();
+  const config = {
+    directories: { input: 'src/site', output },
+    on(event: string, listener: (event: never) => unknown) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener as (event: unknown) => unknown]);
+    },
+  } as unknown as EleventyConfig;
+  const emit = async (event: string, argument: unknown) => {
+    for (const listener of listeners.get(event) ?? []) await listener(argument);
+  };
+  return { config, emit };
+}
+
+describe('output folder', () => {
+  after(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+  it('empties the configured output', async () => {
+    const root = await makeProject();
+
+    await emptyOutputFolder('_site', guardFor(root, '_site'));
+
+    assert.deepEqual(await readdir(path.join(root, '_site')), []);
+    assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
+  });
+
+  const unsafe: Array<[string, string, string]> = [
+    ['the project root', '.', 'it is the project root or contains it'],
+    ['a folder above the root', '..', 'it is the project root or contains it'],
+    ['the content folder', 'content', 'it is, contains or is inside content'],
+    ['a folder inside content', 'content/list', 'it is, contains or is inside content'],
+    ['the source folder', 'src', 'it is, contains or is inside src'],
+  ];
+  for (const [name, folder, reason] of unsafe) {
+    it(`rejects ${name}`, async () => {
+      const root = await makeProject();
+      const target = path.resolve(root, folder);
+
+      await assert.rejects(emptyOutputFolder(folder, guardFor(root, folder)), (error: Error) => {
+        assert.ok(error instanceof UnsafeOutputFolderError);
+        assert.equal(error.message, `will not empty ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
+        return true;
+      });
+      assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
+      assert.ok(existsSync(path.join(root, '_site/index.html')));
+    });
+  }
+
+  it('rejects a folder not the output', async () => {
+    const root = await makeProject();
+    assert.throws(() => assertSafeOutputFolder('public', guardFor(root, '_site')), /it is not the configured output folder/);
+  });
+
+  it('rejects a folder with package.json', async () => {
+    const root = await makeProject();
+    await writeFile(path.join(root, '_site/package.json'), '{}');
+    await assert.rejects(emptyOutputFolder('_site', guardFor(root, '_site')), /it contains a package.json or \.git/);
+    assert.ok(existsSync(path.join(root, '_site/index.html')));
+  });
+
+  it('removes only stale files inside output', async () => {
+    const root = await makeProject();
+    const previous = new Set(['_site/index.html', '_site/list/old-entry/index.html', 'content/list/_list.md']);
+    const current = new Set(['_site/index.html']);
+
+    const removed = await removeStaleFiles(previous, current, '_site', guardFor(root, '_site'));
+
+    assert.deepEqual(removed, [path.join(root, '_site/list/old-entry/index.html')]);
+    assert.ok(existsSync(path.join(root, '_site/index.html')));
+    assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
+  });
+
+  it('cleans on the first build only', async () => {
+    const root = await makeProject();
+    const { config, emit } = fakeConfig(path.join(root, '_site'));
+    cleanOutputFolder(config, root, ['content', 'src']);
+    const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
+    const page = (name: string) => path.join(root, '_site', name, 'index.html');
+
+    await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
+    assert.deepEqual(await readdir(path.join(root, '_site')), []);
+
+    // The first build writes two entry pages.
+    for (const name of ['one', 'two']) {
+      await mkdir(path.dirname(page(name)), { recursive: true });
+      await writeFile(page(name), name);
+    }
+    await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }, { outputPath: page('two') }] });
+
+    // A rebuild after the entry "two" was deleted keeps the folder and removes its page.
+    await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
+    assert.ok(existsSync(page('two')), 'a rebuild does not empty the folder');
+    await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }] });
+    assert.ok(existsSync(page('one')));
+    assert.ok(!existsSync(page('two')), 'the page of the deleted entry is removed');
+  });
+
+  it('build removes an old page', async () => {
+    const output = await mkdtemp(path.join(tmpdir(), 'output-folder-build-'));
+    folders.push(output);
+    await mkdir(path.join(output, 'deleted-list/deleted-entry'), { recursive: true });
+    await writeFile(path.join(output, 'deleted-list/deleted-entry/index.html'), 'old');
+
+    const log = await runEleventy(['--output', output, '--quiet'], { SITE_CONTENT_DIR: VALID_CONTENT });
+
+    assert.ok(!existsSync(path.join(output, 'deleted-list')), log);
+    assert.ok(existsSync(path.join(output, 'training-basics/index.html')), log);
+  });
+
+  it('watch removes a deleted entry page', async () => {
+    const content = await mkdtemp(path.join(tmpdir(), 'output-folder-content-'));
+    const output = await mkdtemp(path.join(tmpdir(), 'output-folder-watch-'));
+    folders.push(content, output);
+    await cp(VALID_CONTENT, content, { recursive: true });
+    const page = path.join(output, 'training-basics/gradient-noise/index.html');
+
+    const child = startEleventy(['--output', output, '--watch'], { SITE_CONTENT_DIR: content });
+    try {
+      await waitFor(() => existsSync(page) && child.log.includes('Watching'), 'the first build', child);
+      await rm(path.join(content, 'training-basics/gradient-noise.md'));
+      await waitFor(() => !existsSync(page), 'the page of the deleted entry to be removed', child);
+      assert.ok(existsSync(path.join(output, 'training-basics/batch-normalization/index.html')));
+    } finally {
+      child.process.kill('SIGTERM');
+    }
+  });
+});
+
+function eleventyArguments(extra: readonly string[]): string[] {
+  return ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', ...extra];
+}
+
+function startEleventy(extra: readonly string[], environment: Record<string, string>): { process: ChildProcess; log: string } {
+  const child = spawn(process.execPath, eleventyArguments(extra), { cwd: PROJECT_ROOT, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const handle = { process: child, log: '' };
+  child.stdout!.on('data', (chunk: Buffer) => (handle.log += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (handle.log += chunk.toString()));
+  return handle;
+}
+
+function runEleventy(extra: readonly string[], environment: Record<string, string>): Promise<string> {
+  const handle = startEleventy(extra, environment);
+  return new Promise((resolve, reject) => {
+    handle.process.on('close', (code) => (code === 0 ? resolve(handle.log) : reject(new Error(`eleventy exited with ${code}:\n${handle.log}`))));
+  });
+}
+
+async function waitFor(condition: () => boolean, what: string, child: { log: string }, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) assert.fail(`timed out waiting for ${what}:\n${child.log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
