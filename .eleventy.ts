@@ -19,7 +19,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Output: emptied before a full build, and pages that a rebuild under --serve no longer writes
   // are removed, so that no page of a deleted entry is left or served. Never the content or src.
-  cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests']);
+  cleanOutputFolder(eleventyConfig, root, CONTENT_DIR, [CONTENT_DIR, 'src', 'schemas', 'tests']);
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.

@@ -66,6 +66,10 @@ function endRunningGroupsOnSignal(): void {
  */
 /** Returns the first `count` lines of a failed run's output that are not stack frames: the error itself. */
 export function errorSummary(run: CommandRun, count = 3): string {
+  // V8 prints its last garbage collections first; the cause is on a later line.
+  const outOfMemory = `${run.outputHead}\n${run.outputTail}`.split('\n').find((line) => line.includes('JavaScript heap out of memory'));
+  if (outOfMemory) return outOfMemory.replace(/^.*?FATAL ERROR: /, '').trim();
+
   const lines = run.outputHead
     .split('\n')
     .map((line) => line.trim())

@@ -197,7 +197,10 @@ async function benchSize(size: Workload, options: RunOptions, machine: string): 
 
     let search: SizeResult['search'] = { ok: false, reason: 'skipped with --skip' };
     if (!options.skip.has('search')) {
-      search = runs.build.length > 0 ? await measureSearch(ROOT, outputDir, firstArxiv ? [firstArxiv] : []) : { ok: false, reason: 'no successful build to measure' };
+      // A build that failed after writing the search files (as the 100k build did, out of heap)
+      // still shows their size and speed.
+      const attempted = runs.build.length > 0 || failures.build !== undefined;
+      search = attempted ? await measureSearch(ROOT, outputDir, firstArxiv ? [firstArxiv] : []) : { ok: false, reason: 'no build to measure' };
       if (search.ok) log(`slowest queries: ${(search.value.slowestQueries ?? []).map(([query, milliseconds]) => `"${query}" ${milliseconds.toFixed(1)} ms`).join(', ')}`);
     }
 

@@ -6,7 +6,7 @@ const markdown = new MarkdownIt('default', { html: true });
 
 const EMPHASIS_TOKENS = new Set(['strong_open', 'em_open', 's_open']);
 
-/** Delimiter pairs, strongest first; `_` only at word boundaries, as Markdown reads it. */
+/** Delimiter pairs, strongest first. `_` counts only at word boundaries, as Markdown reads it. */
 const PAIRS: readonly RegExp[] = [
   /(?<!\\)\*\*(?=[^\s*])(.*?[^\s\\])\*\*/g,
   /(?<![\p{L}\p{N}\\])__(?=[^\s_])(.*?[^\s\\])__(?![\p{L}\p{N}])/gu,

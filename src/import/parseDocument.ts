@@ -169,7 +169,9 @@ function separateLazyTitles(lines: readonly string[]): { workLines: string[]; li
         const line = workLines[index] ?? '';
         if (/^\s/.test(line) || line.trim() === '') continue;
         const lazyLink = token.type === 'bullet_list_open' && isBareLinkLine(line) && !/^[-*+]\s/.test(line);
-        if (titleOfLine(line) !== undefined || lazyLink) {
+        // A line opening with bold text (`**Note**: ...`) may name the next work, so it is never hidden in a bullet.
+        const boldStart = /^(?:\*\*|__)[^\s*_]/.test(line.trim());
+        if (titleOfLine(line) !== undefined || lazyLink || boldStart) {
           inserts.push(index);
           break;
         }

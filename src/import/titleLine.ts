@@ -5,7 +5,7 @@ import { stripEmphasis } from './inlineEmphasis.ts';
 import { isSiteRelative } from './entryFields.ts';
 import { scanInlineLinks } from './inlineLinks.ts';
 
-/** What a title line gives: the title, and what was written around it. Optional fields are absent when unused. */
+/** The parts of a title line: the title and what is written around it. Unused optional fields are absent. */
 export interface TitleLine {
   text: string;
   /** True for a line that opens `**` and never closes it. */

@@ -1,6 +1,6 @@
 // Keeps the build's output folder free of pages that no longer exist: empties it before a full
 // build, and removes the pages that a rebuild under --serve or --watch no longer writes.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,20 +82,47 @@ export async function removeStaleFiles(previous: ReadonlySet<string>, current: R
 
 interface BuildEvent {
   directories?: { input?: string; output?: string };
+  runMode?: string;
   outputMode?: string;
   incremental?: boolean;
   results?: readonly { outputPath?: string | false }[];
 }
 
 /**
+ * A file outside the project that Eleventy watches, written to start a rebuild. Eleventy 3.1
+ * logs a deleted file under --serve or --watch but does not rebuild, so the deletion of a content
+ * file is turned into a change of this file.
+ */
+const REBUILD_TRIGGER = path.join(os.tmpdir(), `reading-lists-rebuild-${process.pid}.txt`);
+
+/** The watcher of the content folder, one per process even when Eleventy reloads the config. */
+let contentWatcher: FSWatcher | undefined;
+
+/** Starts a rebuild whenever a Markdown file of `contentFolder` is deleted. */
+function rebuildOnDeletion(contentFolder: string): void {
+  if (contentWatcher !== undefined) return;
+  let pending: NodeJS.Timeout | undefined;
+  contentWatcher = watch(contentFolder, { recursive: true }, (_eventType, fileName) => {
+    if (fileName === null || !fileName.endsWith('.md') || existsSync(path.join(contentFolder, fileName))) return;
+    // A burst of deletions (a removed list folder) gives one rebuild.
+    clearTimeout(pending);
+    pending = setTimeout(() => writeFileSync(REBUILD_TRIGGER, `${new Date().toISOString()} ${fileName}\n`), 100);
+  });
+  contentWatcher.unref();
+  process.once('exit', () => rmSync(REBUILD_TRIGGER, { force: true }));
+}
+
+/**
  * Registers the output cleaning with Eleventy: the first build of the process (`npm run build`,
  * or the first build of `npm start`) empties the output folder; a later rebuild under --serve or
  * --watch keeps it and removes afterwards the pages that the previous build wrote and this one
- * did not, such as the page of a deleted entry. An `--incremental` build, which writes only the
- * changed templates, is left alone. `protectedFolders` are relative to `root`.
+ * did not, such as the page of a deleted entry; deleting a Markdown file of `contentDir` starts
+ * such a rebuild. An `--incremental` build, which writes only the changed templates, is left
+ * alone. `contentDir` and `protectedFolders` are relative to `root` or absolute.
  */
-export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, protectedFolders: readonly string[]): void {
+export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, contentDir: string, protectedFolders: readonly string[]): void {
   let firstBuild = true;
+  eleventyConfig.addWatchTarget(REBUILD_TRIGGER);
   let previousPages: Set<string> | undefined;
 
   const guardFor = (event: BuildEvent) => {
@@ -119,5 +146,6 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
       await removeStaleFiles(previousPages, pages, output, guard);
     }
     previousPages = pages;
+    if (event.runMode === 'serve' || event.runMode === 'watch') rebuildOnDeletion(path.resolve(root, contentDir));
   });
 }

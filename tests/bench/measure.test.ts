@@ -29,6 +29,12 @@ describe('measureCommand', () => {
     assert.equal(errorSummary(run), 'Error: broken config');
   });
 
+  it('names running out of heap', async () => {
+    const run = await measureCommand(process.execPath, ['--max-old-space-size=32', '-e', 'const a = []; for (;;) a.push(new Array(1e5).fill(1));'], { cwd: tmpdir() });
+    assert.notEqual(run.exitCode, 0);
+    assert.match(errorSummary(run), /JavaScript heap out of memory/);
+  });
+
   it('kills a command that runs past its timeout', async () => {
     const run = await measureCommand(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { cwd: tmpdir(), timeoutMs: 500 });
     assert.equal(run.timedOut, true);

@@ -204,7 +204,7 @@ describe('importDocument on the unusual-titles fixture', () => {
     assert.deepEqual(paperB.intro, ['(CVPR 2016)']);
     assert.equal(paperB.arxiv, '1606.00001');
     assert.deepEqual(paperB.links, [{ kind: 'github', url: 'https://github.com/example/b' }]);
-    assert.match(report, /md:7 {2}the title "Paper B" is followed on its line by "\(CVPR 2016\)": kept it as an intro line/);
+    assert.match(report, /md:7 {2}the title "Paper B" is followed on its line by "\(CVPR 2016\)": kept "\(CVPR 2016\)" as an intro line/);
   });
 
   it('reads links after a title as links', () => {
@@ -233,6 +233,7 @@ describe('importDocument on the unusual-titles fixture', () => {
 
   it('warns of bullets after a text line', () => {
     assert.match(report, /md:30 {2}the text line "\*\*Note\*\*: .*" is followed by more bullets of the entry "Paper D"/);
+    assert.match(report, /md:67 {2}the text line "\*\*Remark\*\*: .*" is followed by more bullets of the entry "Paper F"/);
   });
 
   it('keeps C and C++ apart', () => {

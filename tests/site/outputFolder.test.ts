@@ -34,6 +34,7 @@ function fakeConfig(output: string) {
   const listeners = new Map<string, ((event: unknown) => unknown)[]>();
   const config = {
     directories: { input: 'src/site', output },
+    addWatchTarget() {},
     on(event: string, listener: (event: never) => unknown) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener as (event: unknown) => unknown]);
     },
@@ -105,7 +106,7 @@ describe('output folder', () => {
   it('cleans on the first build only', async () => {
     const root = await makeProject();
     const { config, emit } = fakeConfig(path.join(root, '_site'));
-    cleanOutputFolder(config, root, ['content', 'src']);
+    cleanOutputFolder(config, root, 'content', ['content', 'src']);
     const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
     const page = (name: string) => path.join(root, '_site', name, 'index.html');
 
