@@ -5,6 +5,8 @@ import { catalogLoader } from './src/site/catalogData.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
 import { loadSettings } from './src/settings/loadSettings.ts';
 import { cleanOutputFolder } from './src/site/outputFolder.ts';
+import { registerEntryPages } from './src/site/entryPageWriter.ts';
+import { renderEntryPage } from './src/site/pages/entry.11ty.ts';
 import { searchPlugin } from './src/search/eleventyPlugin.ts';
 
 /** The content folder, relative to the project root; tests point it at a fixture. */
@@ -32,6 +34,10 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.setTemplateFormats(['11ty.ts']);
 
+  // Entry pages: written after Eleventy's own pages, outside its pagination, which at 10k entries
+  // kept a page object each and at 100k ran out of a 4 GiB heap (see docs/BENCHMARKS.md).
+  registerEntryPages(eleventyConfig, renderEntryPage);
+
   // Assets: the stylesheet and the small scripts, copied as they are.
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
 
@@ -39,7 +45,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addWatchTarget(path.join(CONTENT_DIR, '**/*.md'));
 
   // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
-  eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
+  if (!process.env.PB_NOSEARCH) eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
 
   return {
     dir: { input: 'src/site', output: OUTPUT_DIR },

@@ -1,6 +1,6 @@
 // Runs one command as a child process and measures its wall time, CPU time and peak resident memory.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,10 +79,14 @@ export function errorSummary(run: CommandRun, count = 3): string {
 
 export async function measureCommand(command: string, args: readonly string[], options: CommandOptions): Promise<CommandRun> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'bench-measure-'));
+  // An interrupted run exits without reaching `finally`: remove the folder on exit as well.
+  const removeOnExit = () => rmSync(scratch, { recursive: true, force: true });
+  process.on('exit', removeOnExit);
   try {
     const useGnuTime = options.useGnuTime ?? existsSync(GNU_TIME);
     return useGnuTime ? await runWithGnuTime(command, args, options, scratch) : await runWithNodeReport(command, args, options, scratch);
   } finally {
+    process.off('exit', removeOnExit);
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -27,6 +27,7 @@ function formatSeconds(seconds: number): string {
 }
 
 function formatMilliseconds(milliseconds: number): string {
+  if (milliseconds >= 1000) return formatSeconds(milliseconds / 1000);
   return milliseconds < 10 ? `${milliseconds.toFixed(2)} ms` : `${Math.round(milliseconds)} ms`;
 }
 

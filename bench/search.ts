@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalogOrThrow } from '../src/catalog/loadCatalog.ts';
-import { loadSearchFile, runSearch } from '../src/search/searchQuery.ts';
+import { addSearchShard, loadSearchManifest, runSearch, type LoadedSearch } from '../src/search/searchQuery.ts';
+import type { SearchManifest } from '../src/search/searchStore.ts';
 import { writeSearchAssets } from '../src/search/writeSearchAssets.ts';
 import { QUALITY_QUERIES } from '../tests/search/qualityQueries.ts';
 import { describeMachine, formatMachine } from './machine.ts';
@@ -36,23 +37,37 @@ const output = await mkdtemp(path.join(os.tmpdir(), 'search-bench-'));
 try {
   const assets = await writeSearchAssets(output, catalog);
   const scripts = assets.files.filter((file) => file.endsWith('.js'));
-  const indexFile = path.join(output, assets.index);
+  const manifestText = await readFile(path.join(output, assets.index), 'utf8');
+  const manifest = JSON.parse(manifestText) as SearchManifest;
+  const shardTexts = await Promise.all(assets.shards.map((file) => readFile(path.join(output, file), 'utf8')));
+  // The browser fetches the manifest, then every shard of the first list before the first result.
+  const firstList = manifest.shards[0]?.list;
+  const firstShards = assets.shards.filter((_, number) => manifest.shards[number]?.list === firstList);
 
-  const index = await compressedSizes(indexFile);
-  const scriptSizes = await Promise.all(scripts.map((file) => compressedSizes(path.join(output, file))));
+  const indexSizes = await Promise.all([assets.index, ...assets.shards].map((file) => compressedSizes(path.join(output, file))));
+  const index = {
+    raw: indexSizes.reduce((sum, size) => sum + size.raw, 0),
+    gzip: indexSizes.reduce((sum, size) => sum + size.gzip, 0),
+    brotli: indexSizes.reduce((sum, size) => sum + size.brotli, 0),
+  };
+  const firstSizes = await Promise.all([...scripts, assets.index, ...firstShards].map((file) => compressedSizes(path.join(output, file))));
   const entryScript = await compressedSizes(path.join(output, assets.script));
-  // The entry script loads on every page; the search chunk and the index load on first focus.
-  const firstResultGzip = index.gzip + scriptSizes.reduce((sum, size) => sum + size.gzip, 0);
+  // The entry script loads on every page; the search chunk, the manifest and the shards load on first focus.
+  const firstResultGzip = firstSizes.reduce((sum, size) => sum + size.gzip, 0);
 
-  const text = await readFile(indexFile, 'utf8');
+  const loadShards = (): LoadedSearch => {
+    const loaded = loadSearchManifest(JSON.parse(manifestText) as SearchManifest);
+    for (const text of shardTexts) addSearchShard(loaded, JSON.parse(text));
+    return loaded;
+  };
   const loadTimes: number[] = [];
   for (let run = 0; run <= LOAD_REPEATS; run += 1) {
     const start = performance.now();
-    loadSearchFile(JSON.parse(text));
+    loadShards();
     if (run > 0) loadTimes.push(performance.now() - start);
   }
 
-  const search = loadSearchFile(JSON.parse(text));
+  const search = loadShards();
   const queries = QUALITY_QUERIES.map((query) => query.query);
   for (const query of queries) runSearch(search, query);
   const queryTimes: number[] = [];
@@ -67,10 +82,10 @@ try {
   const command = `npx tsx bench/search.ts${options.content === 'content' ? '' : ` --content ${options.content}`}`;
   const rows: [string, string][] = [
     ['entries', String(catalog.entries.length)],
-    ['search file (index and store): raw, gzip, brotli', `${kb(index.raw)}, ${kb(index.gzip)}, ${kb(index.brotli)}`],
+    [`search files (manifest and ${assets.shards.length} ${assets.shards.length === 1 ? 'shard' : 'shards'}): raw, gzip, brotli`, `${kb(index.raw)}, ${kb(index.gzip)}, ${kb(index.brotli)}`],
     ['entry script on every page: raw, gzip', `${kb(entryScript.raw)}, ${kb(entryScript.gzip)}`],
-    ['download before the first result (scripts and index, gzip)', kb(firstResultGzip)],
-    [`index load in Node (median of ${LOAD_REPEATS})`, `${median(loadTimes).toFixed(1)} ms`],
+    ['download before the first result (scripts, manifest and the first list\'s shards, gzip)', kb(firstResultGzip)],
+    [`index load in Node, every shard (median of ${LOAD_REPEATS})`, `${median(loadTimes).toFixed(1)} ms`],
     [`query median, p95 (${queries.length} quality queries × ${QUERY_REPEATS})`, `${median(queryTimes).toFixed(2)} ms, ${percentile(queryTimes, 95).toFixed(2)} ms`],
   ];
   const table = ['| search, shipped content | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${value} |`)].join('\n');

@@ -61,12 +61,32 @@ export function renderResult(store: SearchStore, hit: SearchHit, href: string, w
   return item;
 }
 
-/** Returns the status line that the live region reads out, such as `12 results for “adam”.` */
-export function statusText(shown: number, total: number, query: string, fuzzy: boolean, scope: string): string {
+/** How much of the index is loaded: shards still loading and shards that failed, out of `total`. */
+export interface IndexProgress {
+  pending: number;
+  failed: number;
+  total: number;
+}
+
+/**
+ * Returns the status line that the live region reads out, such as `12 results for “adam”.`, and
+ * says when results may still be added by the parts of the index still loading, or are missing
+ * those that failed to load.
+ */
+export function statusText(shown: number, total: number, query: string, fuzzy: boolean, scope: string, progress?: IndexProgress): string {
   const where = scope === '' ? '' : ` in ${scope}`;
-  if (total === 0) return `No results for “${query}”${where}.`;
+  const loading = progressText(progress);
+  if (total === 0) return `No results for “${query}”${where}${loading === '' ? '' : ' yet'}.${loading}`;
   const count = `${total} ${total === 1 ? 'result' : 'results'}`;
   const limit = shown < total ? `, showing the first ${shown}` : '';
   const spelling = fuzzy ? ' No exact matches, so entries with a similar spelling are shown.' : '';
-  return `${count} for “${query}”${where}${limit}.${spelling}`;
+  return `${count} for “${query}”${where}${limit}.${spelling}${loading}`;
+}
+
+function progressText(progress: IndexProgress | undefined): string {
+  if (progress === undefined) return '';
+  const parts = (count: number) => `${count} ${count === 1 ? 'part' : 'parts'} of the index`;
+  if (progress.pending > 0) return ` Loading ${parts(progress.pending)} more; results will be added as they arrive.`;
+  if (progress.failed > 0) return ` ${parts(progress.failed)} could not be loaded, so some entries may be missing. Reload the page to try again.`;
+  return '';
 }

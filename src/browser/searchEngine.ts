@@ -1,11 +1,14 @@
-// Loads the search file next to the bundle and runs queries on it, with the site's path prefix
-// worked out from the bundle's own URL.
-import { loadSearchFile, runSearch, type LoadedSearch, type SearchOutcome } from '../search/searchQuery.ts';
-import type { SearchFile } from '../search/searchStore.ts';
+// Loads the search manifest and its shards next to the bundle and runs queries on the shards
+// loaded so far, with the site's path prefix worked out from the bundle's own URL.
+import { addSearchShard, loadSearchManifest, runSearch, type LoadedSearch, type SearchOutcome } from '../search/searchQuery.ts';
+import type { SearchManifest, SearchShard, ShardReference } from '../search/searchStore.ts';
 import { entryPath, withPrefix } from '../site/urls.ts';
 
 /** The bundle lives at `<prefix>assets/search/`; everything before that is the path prefix. */
 const ASSET_PATH = '/assets/search/';
+
+/** Shards fetched at the same time after the first ones. */
+const PARALLEL_FETCHES = 2;
 
 export interface SearchEngine {
   search: LoadedSearch;
@@ -14,6 +17,10 @@ export interface SearchEngine {
   entryHref(entry: number): string;
   /** Returns a site path (`/search/`) with the path prefix. */
   url(pagePath: string): string;
+  /** The shards not loaded yet, and those that failed to load, out of `total`. */
+  progress(): { pending: number; failed: number; total: number };
+  /** Calls `listener` after each further shard is loaded or fails. */
+  onProgress(listener: () => void): void;
 }
 
 /** Returns the site's path prefix (`/` or `/<repo>/`) from `moduleUrl`, the bundle's URL. */
@@ -23,14 +30,56 @@ export function pathPrefixOf(moduleUrl: string): string {
   return at < 0 ? '/' : pathname.slice(0, at + 1);
 }
 
-/** Fetches and loads the search file. Throws an Error naming the file when it cannot be fetched or read. */
-export async function loadSearchEngine(): Promise<SearchEngine> {
-  const fileUrl = new URL(__SEARCH_INDEX_FILE__, import.meta.url);
-  const response = await fetch(fileUrl);
-  if (!response.ok) throw new Error(`${fileUrl.pathname}: HTTP ${response.status}`);
+/**
+ * Returns the id of the list that `pagePath` (a URL path with the prefix) belongs to, when its
+ * first segment after `prefix` is one of `listIds`: a list, section or entry page.
+ */
+export function listOfPage(pagePath: string, prefix: string, listIds: readonly string[]): string | undefined {
+  if (!pagePath.startsWith(prefix)) return undefined;
+  const segment = decodeURIComponent(pagePath.slice(prefix.length).split('/')[0] ?? '');
+  return listIds.includes(segment) ? segment : undefined;
+}
 
-  const search = loadSearchFile((await response.json()) as SearchFile);
+/**
+ * Fetches the manifest and the shards of the first list to search: `preferredList`, else the
+ * list of the current page, else the first list. Resolves when those are loaded, and goes on
+ * fetching the other shards in the background (see progress and onProgress). Throws an Error
+ * naming the file when the manifest or a first shard cannot be fetched or read.
+ */
+export async function loadSearchEngine(preferredList?: string): Promise<SearchEngine> {
+  const manifestUrl = new URL(__SEARCH_INDEX_FILE__, import.meta.url);
+  const manifest = (await fetchJson(manifestUrl)) as SearchManifest;
+  const search = loadSearchManifest(manifest);
   const prefix = pathPrefixOf(import.meta.url);
+
+  const listIds = manifest.lists.map(([id]) => id);
+  const firstListId = preferredList !== undefined && listIds.includes(preferredList) ? preferredList : listOfPage(location.pathname, prefix, listIds);
+  const firstList = firstListId === undefined ? (manifest.shards[0]?.list ?? 0) : listIds.indexOf(firstListId);
+  const first = manifest.shards.filter((shard) => shard.list === firstList);
+  const rest = manifest.shards.filter((shard) => shard.list !== firstList);
+
+  const loadShard = async (shard: ShardReference) => {
+    addSearchShard(search, (await fetchJson(new URL(shard.file, manifestUrl))) as SearchShard);
+  };
+  await Promise.all(first.map(loadShard));
+
+  let pending = rest.length;
+  let failed = 0;
+  const listeners: (() => void)[] = [];
+  const queue = [...rest];
+  const worker = async () => {
+    for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
+      try {
+        await loadShard(shard);
+      } catch (error) {
+        failed += 1;
+        console.error(`search: ${shard.file} could not be loaded`, error);
+      }
+      pending -= 1;
+      for (const listener of listeners) listener();
+    }
+  };
+  for (let count = 0; count < Math.min(PARALLEL_FETCHES, rest.length); count += 1) void worker();
 
   return {
     search,
@@ -41,5 +90,13 @@ export async function loadSearchEngine(): Promise<SearchEngine> {
       return withPrefix(prefix, entryPath({ listId: list?.[0] ?? '', slug: stored?.[1] ?? '' }));
     },
     url: (pagePath) => withPrefix(prefix, pagePath),
+    progress: () => ({ pending, failed, total: manifest.shards.length }),
+    onProgress: (listener) => listeners.push(listener),
   };
+}
+
+async function fetchJson(url: URL): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
 }

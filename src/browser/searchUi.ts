@@ -26,7 +26,7 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
   const view = page ? pageView(page) : panelView(input);
   let engine: SearchEngine;
   try {
-    engine = await loadSearchEngine();
+    engine = await loadSearchEngine(page ? (new URLSearchParams(location.search).get('list') ?? undefined) : undefined);
   } catch (error) {
     view.status.textContent = `Search could not be loaded (${(error as Error).message}). Reload the page to try again.`;
     view.show(true);
@@ -55,7 +55,7 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
     for (const hit of hits.slice(0, limit)) {
       view.results.append(renderResult(engine.search.store, hit, engine.entryHref(hit.entry), multipleLists));
     }
-    view.status.textContent = statusText(Math.min(limit, hits.length), hits.length, query, outcome.mode === 'fuzzy', filters?.scope() ?? '');
+    view.status.textContent = statusText(Math.min(limit, hits.length), hits.length, query, outcome.mode === 'fuzzy', filters?.scope() ?? '', engine.progress());
     view.setAllResultsLink?.(engine.url(`${searchPath()}?q=${encodeURIComponent(query)}`), hits.length > limit);
     view.show(true);
   };
@@ -74,6 +74,14 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
     else history.replaceState(null, '', url);
     settled = commit;
   };
+
+  // Results of the shards that arrive later join the list. While the reader is moving through the
+  // results with the keyboard, the list stays as it is, so that the focused link is not replaced.
+  engine.onProgress(() => {
+    if (input.value.trim() === '' || view.results.contains(document.activeElement)) return;
+    if (!page && !view.isOpen()) return;
+    render();
+  });
 
   input.addEventListener('input', () => {
     clearTimeout(timer);

@@ -3,12 +3,21 @@ import { expandIndex } from './compactIndex.ts';
 import { indexInternals, Query, QueryParser, TokenSet } from './lunrInternals.ts';
 import { lunr, stemTerm } from './lunrPipeline.ts';
 import { SNIPPET_FIELDS } from './searchFields.ts';
-import { entryPosition, SEARCH_FILE_VERSION, snippetFieldName, type SearchFile, type SearchStore } from './searchStore.ts';
+import {
+  entryPosition,
+  SEARCH_FILE_VERSION,
+  snippetFieldName,
+  type SearchFile,
+  type SearchManifest,
+  type SearchShard,
+  type SearchStore,
+} from './searchStore.ts';
 import { ABBREVIATIONS } from './synonyms.ts';
 import { normaliseTerm, splitWords, type TextToken, type TextWord } from './tokenize.ts';
 
+/** The loaded shards of the index, and the store with the entries of those shards filled in. */
 export interface LoadedSearch {
-  index: lunr.Index;
+  indexes: lunr.Index[];
   store: SearchStore;
 }
 
@@ -21,6 +30,7 @@ export interface SearchHit {
   score: number;
   /** The number of query words the entry matches; hits with more come first. */
   wordsMatched: number;
+  /** Spans of the title and the snippet to highlight; empty for the hits after the first MARKED_HITS. */
   titleMarks: Mark[];
   snippetMarks: Mark[];
 }
@@ -59,11 +69,36 @@ const MAX_WILDCARDS = 3;
  * this code reads (a page cached from an older build), or when lunr rejects the index.
  */
 export function loadSearchFile(file: SearchFile): LoadedSearch {
-  if (file.version !== SEARCH_FILE_VERSION) {
-    throw new Error(`search file version ${String(file.version)} is not supported; expected ${SEARCH_FILE_VERSION}`);
-  }
+  checkVersion(file.version);
   const index = lunr.Index.load(expandIndex(file.index));
-  return { index, store: file.store };
+  return { indexes: [index], store: file.store };
+}
+
+/**
+ * Returns a search over no shard yet, with the lists and sections of `manifest`; addSearchShard
+ * adds the shards. Throws an Error when the manifest's version is not the one this code reads.
+ */
+export function loadSearchManifest(manifest: SearchManifest): LoadedSearch {
+  checkVersion(manifest.version);
+  return { indexes: [], store: { lists: manifest.lists, sections: manifest.sections, entries: [] } };
+}
+
+/**
+ * Adds a shard's index and entries to `search`, in place, so that later queries find its entries.
+ * Throws an Error when its version is not the one this code reads, or when lunr rejects the index.
+ */
+export function addSearchShard(search: LoadedSearch, shard: SearchShard): void {
+  checkVersion(shard.version);
+  search.indexes.push(lunr.Index.load(expandIndex(shard.index)));
+  shard.entries.forEach((entry, offset) => {
+    search.store.entries[shard.start + offset] = entry;
+  });
+}
+
+function checkVersion(version: unknown): void {
+  if (version !== SEARCH_FILE_VERSION) {
+    throw new Error(`search file version ${String(version)} is not supported; expected ${SEARCH_FILE_VERSION}`);
+  }
 }
 
 /**
@@ -80,13 +115,13 @@ export function runSearch(search: LoadedSearch, text: string): SearchOutcome {
     if (hits !== undefined) return { hits, mode: 'syntax' };
   }
 
-  const words = queryWords(search.index, limited, false);
+  const words = queryWords(search.indexes, limited, false);
   if (words.length === 0) return { hits: [], mode: 'plain' };
 
   const ranked = runWords(search, words);
   if (ranked.hits.length > 0) return { hits: ranked.hits, mode: ranked.exact ? 'plain' : 'fuzzy' };
 
-  const fuzzyWords = queryWords(search.index, limited, true);
+  const fuzzyWords = queryWords(search.indexes, limited, true);
   const fuzzyHits = runWords(search, fuzzyWords).hits;
   const best = fuzzyHits[0]?.wordsMatched ?? 0;
   return { hits: fuzzyHits.filter((hit) => hit.wordsMatched === best), mode: 'fuzzy' };
@@ -95,6 +130,8 @@ export function runSearch(search: LoadedSearch, text: string): SearchOutcome {
 /** A query term with the index terms it can match, so that hits can be checked word by word. */
 interface QueryTerm {
   term: string;
+  /** The term as the index pipeline stems it. */
+  stem: string;
   prefix: boolean;
   editDistance: number;
   boost: number;
@@ -116,24 +153,25 @@ interface QueryWord {
 
 /**
  * Turns text into query words. The word being typed (the last, with no space after it) and any
- * term of three or more characters also match as a prefix. A word that the index has neither
+ * term of three or more characters also match as a prefix, except a one- or two-character part of
+ * a compound (`t` of `t-SNE`), which would expand to most of the index. A word that the index has neither
  * exactly nor as a prefix is searched with an edit distance, as is every word when `fuzzy` and
  * every long word that only a few entries contain (`initilization`, a misspelling in one entry).
  */
-function queryWords(index: lunr.Index, text: string, fuzzy: boolean): QueryWord[] {
+function queryWords(indexes: readonly lunr.Index[], text: string, fuzzy: boolean): QueryWord[] {
   const split = splitWords(text).slice(0, MAX_QUERY_WORDS);
   const typing = !/[\s\p{P}]$/u.test(text);
 
   return split.map((word, position) => {
     const isTyped = typing && position === split.length - 1;
-    const alternatives = wordAlternatives(word).map(({ terms, typed }) =>
-      terms.map((term) => queryTerm(index, term, typed, isTyped)),
+    const alternatives = wordAlternatives(word).map(({ terms, typed, part }) =>
+      terms.map((term) => queryTerm(indexes, term, typed, isTyped && !(part && term.length < 3))),
     );
 
     const known = alternatives.some((terms) => terms.every((term) => term.matches.size > 0));
     const useFuzzy = fuzzy || !known;
     for (const term of alternatives.flat()) {
-      if (useFuzzy || isRare(index, term)) addFuzzy(index, term);
+      if (useFuzzy || isRare(indexes, term)) addFuzzy(indexes, term);
     }
     return {
       alternatives,
@@ -145,15 +183,15 @@ function queryWords(index: lunr.Index, text: string, fuzzy: boolean): QueryWord[
 }
 
 /**
- * Returns the ways a word can match: the word itself, all the parts of a compound, or the words
- * an abbreviation stands for. `typed` is false for words the reader did not type themselves.
+ * Returns the ways a word can match: the word itself, all the parts of a compound (`part`), or
+ * the words an abbreviation stands for. `typed` is false for words the reader did not type themselves.
  */
-function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean }[] {
-  const alternatives = [{ terms: [word.whole.term], typed: true }];
-  if (word.parts.length > 0) alternatives.push({ terms: word.parts.map((part) => part.term), typed: true });
+function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean; part: boolean }[] {
+  const alternatives = [{ terms: [word.whole.term], typed: true, part: false }];
+  if (word.parts.length > 0) alternatives.push({ terms: word.parts.map((part) => part.term), typed: true, part: true });
 
   const expansion = ABBREVIATIONS[word.whole.term];
-  if (expansion !== undefined) alternatives.push({ terms: expansion.split(' '), typed: false });
+  if (expansion !== undefined) alternatives.push({ terms: expansion.split(' '), typed: false, part: false });
 
   return alternatives;
 }
@@ -161,30 +199,32 @@ function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean }[]
 /** The maximum number of index terms a prefix expands to, which bounds the clauses of a one- or two-letter query. */
 const MAX_PREFIX_COMPLETIONS = 40;
 
-function queryTerm(index: lunr.Index, term: string, typed: boolean, isTyped: boolean): QueryTerm {
+function queryTerm(indexes: readonly lunr.Index[], term: string, typed: boolean, isTyped: boolean): QueryTerm {
   const matches = new Set<string>();
   const stem = stemTerm(term);
-  if (Object.hasOwn(indexInternals(index).invertedIndex, stem)) matches.add(stem);
+  if (indexes.some((index) => Object.hasOwn(indexInternals(index).invertedIndex, stem))) matches.add(stem);
 
   const prefix = typed && (isTyped || term.length >= 3);
   if (prefix) {
-    const completions = expandTokenSet(index, TokenSet.fromString(`${term}*`));
+    const completions = expandTokenSets(indexes, TokenSet.fromString(`${term}*`));
     // The shortest completions are the likeliest words; a one-letter prefix has hundreds.
     if (completions.length > MAX_PREFIX_COMPLETIONS) completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     for (const match of completions.slice(0, MAX_PREFIX_COMPLETIONS)) matches.add(match);
   }
 
-  return { term, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
+  return { term, stem, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
 }
 
 /** Adds near spellings: one edit from four characters on, two from eight, none below four or above MAX_FUZZY_LENGTH. */
-function addFuzzy(index: lunr.Index, term: QueryTerm): void {
+function addFuzzy(indexes: readonly lunr.Index[], term: QueryTerm): void {
   const length = [...term.term].length;
   if (length < 4 || length > MAX_FUZZY_LENGTH) return;
   term.editDistance = length >= 8 ? 2 : 1;
 
-  for (const match of fuzzyExpansion(index, term.term, term.editDistance)) {
-    if (!term.matches.has(match)) term.nearMatches.add(match);
+  for (const index of indexes) {
+    for (const match of fuzzyExpansion(index, term.term, term.editDistance)) {
+      if (!term.matches.has(match)) term.nearMatches.add(match);
+    }
   }
 }
 
@@ -214,22 +254,36 @@ function fuzzyExpansion(index: lunr.Index, term: string, editDistance: number): 
 const RARE_DOCUMENT_COUNT = 2;
 const RARE_MIN_LENGTH = 8;
 
-function isRare(index: lunr.Index, term: QueryTerm): boolean {
+function isRare(indexes: readonly lunr.Index[], term: QueryTerm): boolean {
   if (term.term.length < RARE_MIN_LENGTH || term.matches.size === 0) return false;
 
   const refs = new Set<string>();
-  for (const match of term.matches) {
-    const posting = indexInternals(index).invertedIndex[match] as Record<string, object> | undefined;
-    for (const [field, byRef] of Object.entries(posting ?? {})) {
-      if (field !== '_index') for (const ref of Object.keys(byRef)) refs.add(ref);
+  for (const index of indexes) {
+    for (const match of term.matches) {
+      const posting = indexInternals(index).invertedIndex[match] as Record<string, object> | undefined;
+      for (const [field, byRef] of Object.entries(posting ?? {})) {
+        if (field !== '_index') for (const ref of Object.keys(byRef)) refs.add(ref);
+      }
+      if (refs.size > RARE_DOCUMENT_COUNT) return false;
     }
-    if (refs.size > RARE_DOCUMENT_COUNT) return false;
   }
   return true;
 }
 
 function expandTokenSet(index: lunr.Index, tokenSet: lunr.TokenSet): string[] {
   return indexInternals(index).tokenSet.intersect(tokenSet).toArray();
+}
+
+/** Returns the terms of any of `indexes` that `tokenSet` accepts, each once. */
+function expandTokenSets(indexes: readonly lunr.Index[], tokenSet: lunr.TokenSet): string[] {
+  if (indexes.length === 1) return expandTokenSet(indexes[0]!, tokenSet);
+  return [...new Set(indexes.flatMap((index) => expandTokenSet(index, tokenSet)))];
+}
+
+/** Runs `build` as a lunr query on every index and returns the results of all, unsorted. */
+function queryAll(indexes: readonly lunr.Index[], build: lunr.Index.QueryBuilder): lunr.Index.Result[] {
+  if (indexes.length === 1) return indexes[0]!.query(build);
+  return indexes.flatMap((index) => index.query(build));
 }
 
 /** Hits best first, and whether any hit matches a word exactly rather than only by a near spelling. */
@@ -246,15 +300,14 @@ function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
   const boosts = new Map<string, number>();
   const addBoost = (indexTerm: string, boost: number) => boosts.set(indexTerm, (boosts.get(indexTerm) ?? 0) + boost);
   for (const term of terms) {
-    const stem = stemTerm(term.term);
-    for (const match of term.matches) addBoost(match, match === stem ? term.boost : PREFIX_BOOST);
+    for (const match of term.matches) addBoost(match, match === term.stem ? term.boost : PREFIX_BOOST);
     for (const match of term.nearMatches) addBoost(match, FUZZY_BOOST);
   }
 
   // A query without clauses counts as negated in lunr and would match every entry.
   if (boosts.size === 0) return { hits: [], exact: false };
 
-  const results = search.index.query((query) => {
+  const results = queryAll(search.indexes, (query) => {
     for (const [indexTerm, boost] of boosts) {
       query.term(indexTerm, { usePipeline: false, boost });
     }
@@ -263,56 +316,101 @@ function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
 }
 
 /**
+ * The number of best hits that get their match marks. Neither the result panel nor the search
+ * page shows more, and computing marks for thousands of hits of a common word took most of a query.
+ */
+export const MARKED_HITS = 100;
+
+/**
  * Orders lunr's results in tiers: entries that match more of the query's words first, then by
  * how the title starts with the words the entry matches (titlePhraseRank), then by lunr's score.
- * Drops results that match none of `words`.
+ * Drops results that match none of `words`. Only the first MARKED_HITS hits get marks.
  */
 function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: QueryWord[]): RankedHits {
   let exact = false;
+  const phraseCache = new Map<string, QueryTerm[][]>();
 
-  const ranked = results.flatMap((result) => {
+  // Plain loops without closures: this runs for every result, thousands for a common word.
+  const ranked: { result: lunr.Index.Result; entry: number; wordsMatched: number; phrase: number }[] = [];
+  for (const result of results) {
     const matched = Object.keys(result.matchData.metadata);
-    const matchesWord = (word: QueryWord, near: boolean) =>
-      word.alternatives.some((alternative) =>
-        alternative.every((term) => matched.some((match) => term.matches.has(match) || (near && term.nearMatches.has(match)))),
-      );
-    const matchedWords = words.filter((word) => matchesWord(word, true));
-    if (matchedWords.length === 0) return [];
-    if (!exact && words.some((word) => matchesWord(word, false))) exact = true;
+    const matchedWords: QueryWord[] = [];
+    let key = '';
+    for (const [position, word] of words.entries()) {
+      if (matchesWord(word, matched, true)) {
+        matchedWords.push(word);
+        key += `${position},`;
+        if (!exact && matchesWord(word, matched, false)) exact = true;
+      }
+    }
+    if (matchedWords.length === 0) continue;
 
-    const hit = toHit(search.store, result, matchedWords.length);
-    return [{ hit, phrase: titlePhraseRank(search, hit.entry, matchedWords) }];
-  });
+    // Hits that match the same words try the same phrases.
+    let wordPhrases = phraseCache.get(key);
+    if (wordPhrases === undefined) {
+      wordPhrases = phrases(matchedWords);
+      phraseCache.set(key, wordPhrases);
+    }
+
+    const entry = entryPosition(result.ref);
+    ranked.push({ result, entry, wordsMatched: matchedWords.length, phrase: titlePhraseRank(search, entry, wordPhrases) });
+  }
 
   ranked.sort(
-    (a, b) =>
-      b.hit.wordsMatched - a.hit.wordsMatched || b.phrase - a.phrase || b.hit.score - a.hit.score || a.hit.entry - b.hit.entry,
+    (a, b) => b.wordsMatched - a.wordsMatched || b.phrase - a.phrase || b.result.score - a.result.score || a.entry - b.entry,
   );
-  return { hits: ranked.map(({ hit }) => hit), exact };
+  const hits = ranked.map(({ result, wordsMatched }, rank) => toHit(search.store, result, wordsMatched, rank < MARKED_HITS));
+  return { hits, exact };
+}
+
+/** Returns true when `matched`, the index terms a result matched, contain every term of one of `word`'s alternatives. */
+function matchesWord(word: QueryWord, matched: readonly string[], near: boolean): boolean {
+  for (const alternative of word.alternatives) {
+    let all = true;
+    for (const term of alternative) {
+      let found = false;
+      for (const match of matched) {
+        if (term.matches.has(match) || (near && term.nearMatches.has(match))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /**
- * Ranks how `words`, the query's words that the entry matches, occur in its title in the order
- * typed: 3 when they are the whole title or its name before a colon (`Adam: A Method for ...`
- * for `adam`), 2 when the title starts with them, 1 when they occur together elsewhere, 0 otherwise. In reading lists a paper's title
- * usually opens with its name, so this puts the paper above those that cite the name. An
- * abbreviation may stand for its words (`BN` for `Batch Normalization: ...`).
+ * Ranks how `wordPhrases`, the phrases of the query's words that the entry matches, occur in its
+ * title in the order typed: 3 when they are the whole title or its name before a colon
+ * (`Adam: A Method for ...` for `adam`), 2 when the title starts with them, 1 when they occur
+ * together elsewhere, 0 otherwise (see phraseRank for how whole words double the tier). In
+ * reading lists a paper's title usually opens with its name, so this puts the paper above those
+ * that cite the name. An abbreviation may stand for its words (`BN` for `Batch Normalization: ...`).
  */
-function titlePhraseRank(search: LoadedSearch, entry: number, words: QueryWord[]): number {
+function titlePhraseRank(search: LoadedSearch, entry: number, wordPhrases: QueryTerm[][]): number {
   const title = search.store.entries[entry]?.[0] ?? '';
   const titleTerms = titleTermsOf(search, entry, title);
   let best = 0;
-  for (const phrase of phrases(words)) {
+  for (const phrase of wordPhrases) {
     best = Math.max(best, phraseRank(title, titleTerms, phrase));
     if (best === 6) break;
   }
   return best;
 }
 
-/** Each title's terms, split once per loaded index. */
-const titleTermCache = new WeakMap<LoadedSearch, (TextToken[] | undefined)[]>();
+/** A term of a title with its stem. */
+type TitleTerm = TextToken & { stem: string };
 
-function titleTermsOf(search: LoadedSearch, entry: number, title: string): TextToken[] {
+/** Each title's terms, split and stemmed once per loaded index. */
+const titleTermCache = new WeakMap<LoadedSearch, (TitleTerm[] | undefined)[]>();
+
+function titleTermsOf(search: LoadedSearch, entry: number, title: string): TitleTerm[] {
   let cache = titleTermCache.get(search);
   if (!cache) {
     cache = [];
@@ -320,7 +418,9 @@ function titleTermsOf(search: LoadedSearch, entry: number, title: string): TextT
   }
   let terms = cache[entry];
   if (!terms) {
-    terms = splitWords(title).flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]));
+    terms = splitWords(title)
+      .flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]))
+      .map((token) => ({ ...token, stem: stemTerm(token.term) }));
     cache[entry] = terms;
   }
   return terms;
@@ -345,40 +445,50 @@ function phrases(words: QueryWord[]): QueryTerm[][] {
  * doubled when every word matches whole (`SGD`), and doubled less one when a word matches only as
  * a prefix or near spelling (`SGDR` for `sgd`), so whole words come first within each tier.
  */
-function phraseRank(title: string, titleTerms: TextToken[], phrase: QueryTerm[]): number {
+function phraseRank(title: string, titleTerms: TitleTerm[], phrase: QueryTerm[]): number {
   if (phrase.length > titleTerms.length) return 0;
 
-  const termMatch = (term: QueryTerm, titleTerm: string): 'whole' | 'partial' | undefined => {
-    const stem = stemTerm(titleTerm);
-    if (stem === stemTerm(term.term)) return 'whole';
-    const candidates = term.matches.size > 0 ? term.matches : term.nearMatches;
-    return candidates.has(titleTerm) || candidates.has(stem) ? 'partial' : undefined;
-  };
-  const matchAt = (offset: number): 'whole' | 'partial' | undefined => {
-    let result: 'whole' | 'partial' = 'whole';
-    for (const [position, term] of phrase.entries()) {
-      const match = termMatch(term, titleTerms[offset + position]?.term ?? '');
-      if (match === undefined) return undefined;
-      if (match === 'partial') result = 'partial';
-    }
-    return result;
-  };
-  const score = (tier: number, match: 'whole' | 'partial') => (match === 'whole' ? 2 * tier : 2 * tier - 1);
-
-  const atStart = matchAt(0);
-  if (atStart) {
+  const atStart = phraseMatchAt(titleTerms, phrase, 0);
+  if (atStart !== NO_MATCH) {
     const last = titleTerms[phrase.length - 1];
     const rest = last ? title.slice(last.start + last.length).trimStart() : '';
-    return score(rest === '' || rest.startsWith(':') ? 3 : 2, atStart);
+    return tierScore(rest === '' || rest.startsWith(':') ? 3 : 2, atStart);
   }
 
   let best = 0;
   for (let offset = 1; offset + phrase.length <= titleTerms.length; offset += 1) {
-    const match = matchAt(offset);
-    if (match) best = Math.max(best, score(1, match));
+    const match = phraseMatchAt(titleTerms, phrase, offset);
+    if (match !== NO_MATCH) best = Math.max(best, tierScore(1, match));
     if (best === 2) break;
   }
   return best;
+}
+
+/** How a query term matches a title term: as the same stem, only as a prefix or near spelling, or not. */
+const WHOLE = 2;
+const PARTIAL = 1;
+const NO_MATCH = 0;
+
+function tierScore(tier: number, match: number): number {
+  return match === WHOLE ? 2 * tier : 2 * tier - 1;
+}
+
+/** Matches `phrase` against the title terms from `offset`: WHOLE, PARTIAL when any term matches only partly, or NO_MATCH. */
+function phraseMatchAt(titleTerms: TitleTerm[], phrase: QueryTerm[], offset: number): number {
+  let result = WHOLE;
+  for (let position = 0; position < phrase.length; position += 1) {
+    const match = termMatch(phrase[position]!, titleTerms[offset + position]);
+    if (match === NO_MATCH) return NO_MATCH;
+    if (match === PARTIAL) result = PARTIAL;
+  }
+  return result;
+}
+
+function termMatch(term: QueryTerm, titleTerm: TitleTerm | undefined): number {
+  if (titleTerm === undefined) return NO_MATCH;
+  if (titleTerm.stem === term.stem) return WHOLE;
+  const candidates = term.matches.size > 0 ? term.matches : term.nearMatches;
+  return candidates.has(titleTerm.term) || candidates.has(titleTerm.stem) ? PARTIAL : NO_MATCH;
 }
 
 /** Query syntax is tried only when the text uses it: `:`, `~`, `^`, `*`, or `+`/`-` attached to the start of a word. */
@@ -401,9 +511,12 @@ function withoutLoneOperators(text: string): string {
  * has a term left.
  */
 function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undefined {
+  const first = search.indexes[0];
+  if (first === undefined) return [];
+
   let clauses: lunr.Query.Clause[];
   try {
-    const parsed = new QueryParser(text, new Query(indexInternals(search.index).fields)).parse();
+    const parsed = new QueryParser(text, new Query(indexInternals(first).fields)).parse();
     clauses = parsed.clauses.flatMap(normaliseClause).slice(0, MAX_QUERY_WORDS);
   } catch {
     return undefined;
@@ -412,7 +525,7 @@ function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undef
 
   let results: lunr.Index.Result[];
   try {
-    results = search.index.query((query) => {
+    results = queryAll(search.indexes, (query) => {
       for (const clause of clauses) query.clause({ ...clause });
     });
   } catch {
@@ -421,18 +534,21 @@ function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undef
 
   const words = clauses
     .filter((clause) => (clause as { presence?: number }).presence !== lunr.Query.presence.PROHIBITED)
-    .map((clause): QueryWord => ({ alternatives: [[clauseTerm(search.index, clause)]], fuzzy: false, compound: false, abbreviation: false }));
+    .map((clause): QueryWord => ({ alternatives: [[clauseTerm(search.indexes, clause)]], fuzzy: false, compound: false, abbreviation: false }));
   // Results that match only through a term the ranking cannot see stay, after the ranked ones.
   const ranked = rankResults(search, results, words).hits;
   const rankedEntries = new Set(ranked.map((hit) => hit.entry));
-  const rest = results.map((result) => toHit(search.store, result, 0)).filter((hit) => !rankedEntries.has(hit.entry));
+  const rest = results
+    .filter((result) => !rankedEntries.has(entryPosition(result.ref)))
+    .map((result, rank) => toHit(search.store, result, 0, ranked.length + rank < MARKED_HITS));
   return [...ranked, ...rest];
 }
 
 /** Returns the index terms that a parsed clause matches, as a query term for ranking. */
-function clauseTerm(index: lunr.Index, clause: lunr.Query.Clause): QueryTerm {
+function clauseTerm(indexes: readonly lunr.Index[], clause: lunr.Query.Clause): QueryTerm {
   const term: QueryTerm = {
     term: clause.term,
+    stem: stemTerm(clause.term),
     prefix: false,
     editDistance: clause.editDistance ?? 0,
     boost: clause.boost ?? 1,
@@ -441,13 +557,15 @@ function clauseTerm(index: lunr.Index, clause: lunr.Query.Clause): QueryTerm {
   };
 
   if (clause.term.includes('*')) {
-    for (const match of expandTokenSet(index, TokenSet.fromString(clause.term)).slice(0, MAX_PREFIX_COMPLETIONS)) term.matches.add(match);
+    for (const match of expandTokenSets(indexes, TokenSet.fromString(clause.term)).slice(0, MAX_PREFIX_COMPLETIONS)) term.matches.add(match);
   } else {
     const stem = clause.usePipeline === false ? clause.term : stemTerm(clause.term);
-    if (Object.hasOwn(indexInternals(index).invertedIndex, stem)) term.matches.add(stem);
+    if (indexes.some((index) => Object.hasOwn(indexInternals(index).invertedIndex, stem))) term.matches.add(stem);
     if (term.editDistance > 0) {
-      for (const match of fuzzyExpansion(index, clause.term, term.editDistance)) {
-        if (!term.matches.has(match)) term.nearMatches.add(match);
+      for (const index of indexes) {
+        for (const match of fuzzyExpansion(index, clause.term, term.editDistance)) {
+          if (!term.matches.has(match)) term.nearMatches.add(match);
+        }
       }
     }
   }
@@ -479,8 +597,11 @@ function normaliseClause(clause: lunr.Query.Clause): lunr.Query.Clause[] {
   });
 }
 
-function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: number): SearchHit {
+/** Turns a lunr result into a hit, with its marks only when `marked`. */
+function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: number, marked: boolean): SearchHit {
   const entry = entryPosition(result.ref);
+  if (!marked) return { entry, score: result.score, wordsMatched, titleMarks: [], snippetMarks: [] };
+
   const stored = store.entries[entry];
   const snippetField = stored ? snippetFieldName(stored, SNIPPET_FIELDS) : undefined;
 

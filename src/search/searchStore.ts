@@ -1,8 +1,8 @@
 // The document store shipped beside the index: what a result shows, in arrays keyed by short
-// numbers so that the file stays small and can later be split per list or section.
+// numbers. The build splits the index and the store's entries into shards named by a manifest.
 import type { SearchFieldName } from './searchFields.ts';
 
-export const SEARCH_FILE_VERSION = 1;
+export const SEARCH_FILE_VERSION = 2;
 
 /** `[list id, list title]`. */
 export type StoredList = [id: string, title: string];
@@ -20,15 +20,44 @@ export type StoredEntry = [title: string, slug: string, section: number, snippet
 export interface SearchStore {
   lists: StoredList[];
   sections: StoredSection[];
-  /** One per indexed entry; an entry's lunr ref is its position here, written in base 36. */
+  /**
+   * One per indexed entry; an entry's lunr ref is its position here, written in base 36. In the
+   * browser the array has holes for the entries of shards not loaded yet.
+   */
   entries: StoredEntry[];
 }
 
-/** The one file the browser downloads: a lunr index (compacted, see compactIndex.ts) and the store. */
+/** The whole index in one file: a lunr index (compacted, see compactIndex.ts) and the store. */
 export interface SearchFile {
   version: typeof SEARCH_FILE_VERSION;
   index: object;
   store: SearchStore;
+}
+
+/** One shard of the index: the entries `start` to `start + entries.length - 1` of one list. */
+export interface SearchShard {
+  version: typeof SEARCH_FILE_VERSION;
+  start: number;
+  index: object;
+  entries: StoredEntry[];
+}
+
+/** A shard as the manifest names it. */
+export interface ShardReference {
+  /** File name, relative to the manifest. */
+  file: string;
+  /** The list number of every entry in the shard. */
+  list: number;
+  /** The number of entries in the shard. */
+  entries: number;
+}
+
+/** The file the browser fetches first: the lists, the sections and the shards to fetch next. */
+export interface SearchManifest {
+  version: typeof SEARCH_FILE_VERSION;
+  lists: StoredList[];
+  sections: StoredSection[];
+  shards: ShardReference[];
 }
 
 /** The lunr ref of the entry at `position` in the store. */

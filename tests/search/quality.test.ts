@@ -6,6 +6,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadSearchFile, runSearch, type LoadedSearch } from '../../src/search/searchQuery.ts';
 import { SEARCH_ASSET_DIR } from '../../src/search/writeSearchAssets.ts';
+import { readSearchFiles } from '../../src/search/readSearchFiles.ts';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import { buildSearchFile } from '../../src/search/buildSearchFile.ts';
 import { SEARCH_FIELDS, type SearchFieldName } from '../../src/search/searchFields.ts';
@@ -57,7 +58,7 @@ before(async () => {
   const folder = path.join(site, SEARCH_ASSET_DIR);
   const indexFiles = (await readdir(folder)).filter((name) => /^index-[0-9a-f]+\.json$/.test(name));
   assert.equal(indexFiles.length, 1, `expected one search index in ${folder}, found ${indexFiles.join(', ') || 'none'}`);
-  search = loadSearchFile(JSON.parse(await readFile(path.join(folder, indexFiles[0] ?? ''), 'utf8')));
+  search = await readSearchFiles(path.join(folder, indexFiles[0] ?? ''));
 });
 
 describe('search quality', () => {

@@ -10,18 +10,25 @@ import { renderPage } from '../layout.ts';
 import { relatedEntries } from '../relatedEntries.ts';
 import { siteContext, type SiteContext, type SiteData } from '../siteContext.ts';
 import { assetPath, entryPath, keywordPath, sectionPath } from '../urls.ts';
+import type { EntryPagesData } from '../entryPageWriter.ts';
 
-type EntryPageData = SiteData & { entry: CatalogEntry };
+type EntryTemplateData = SiteData & { entryPages: EntryPagesData };
 
+// One template that writes nothing itself: it hands this build's data to src/site/entryPageWriter.ts,
+// which renders every entry with renderEntryPage after Eleventy's own pages, outside its pagination.
 export const data = {
-  pagination: { data: 'catalog.entries', size: 1, alias: 'entry', addAllPagesToCollections: false },
-  permalink: (data: EntryPageData) => entryPath(data.entry),
+  permalink: false,
   eleventyExcludeFromCollections: true,
 };
 
-export function render(data: EntryPageData): string {
+export function render(data: EntryTemplateData): string {
+  data.entryPages.capture(data);
+  return '';
+}
+
+/** Renders the page of `entry`, one of `data.catalog.entries`; throws when its list is missing. */
+export function renderEntryPage(data: SiteData, entry: CatalogEntry): string {
   const context = siteContext(data);
-  const { entry } = data;
   const list = data.catalog.lists.find((candidate) => candidate.id === entry.listId);
   if (!list) throw new Error(`${entry.file}: the entry names list "${entry.listId}", which is not in the catalog.`);
 
