@@ -45,7 +45,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addWatchTarget(path.join(CONTENT_DIR, '**/*.md'));
 
   // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
-  if (!process.env.PB_NOSEARCH) eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
+  eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
 
   return {
     dir: { input: 'src/site', output: OUTPUT_DIR },

@@ -55,8 +55,8 @@ export async function measureSearch(root: string, outputDir: string, extraQuerie
   const sizes = await Promise.all(indexFiles.map((file) => compressedSizes(path.join(outputDir, file))));
 
   // The index files the scripts name literally are the ones fetched when the search starts. A
-  // manifest (a file with `shards`) names the shards: the browser fetches those of the first list
-  // before the first result, and the others after it.
+  // manifest (a file with `shards`) names the shards: from the home page the browser fetches the
+  // first before the first result, and the others after it.
   const referenced = await referencedJson(outputDir, scripts);
   const firstQueryFiles = referenced.filter((file) => indexFiles.includes(file));
   if (firstQueryFiles.length === 0) firstQueryFiles.push(...indexFiles);
@@ -65,7 +65,7 @@ export async function measureSearch(root: string, outputDir: string, extraQuerie
   const manifest = JSON.parse(manifestText) as Partial<ManifestShards>;
   const sharded = Array.isArray(manifest.shards) && search.loadSearchManifest !== undefined && search.addSearchShard !== undefined;
   const shardFiles = sharded ? (manifest.shards ?? []).map((shard) => path.posix.join(path.posix.dirname(manifestFile), shard.file)) : [];
-  const firstShards = shardFiles.filter((_, number) => manifest.shards?.[number]?.list === manifest.shards?.[0]?.list);
+  const firstShards = shardFiles.slice(0, 1);
   firstQueryFiles.push(...firstShards.filter((file) => !firstQueryFiles.includes(file)));
 
   const firstResultFiles = [...scripts, ...firstQueryFiles];

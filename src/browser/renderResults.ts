@@ -85,8 +85,13 @@ export function statusText(shown: number, total: number, query: string, fuzzy: b
 
 function progressText(progress: IndexProgress | undefined): string {
   if (progress === undefined) return '';
-  const parts = (count: number) => `${count} ${count === 1 ? 'part' : 'parts'} of the index`;
-  if (progress.pending > 0) return ` Loading ${parts(progress.pending)} more; results will be added as they arrive.`;
-  if (progress.failed > 0) return ` ${parts(progress.failed)} could not be loaded, so some entries may be missing. Reload the page to try again.`;
+  if (progress.pending > 0) {
+    const parts = progress.pending === 1 ? '1 more part of the index is' : `${progress.pending} more parts of the index are`;
+    return ` ${parts} loading; results will be added as they arrive.`;
+  }
+  if (progress.failed > 0) {
+    const parts = progress.failed === 1 ? '1 part of the index' : `${progress.failed} parts of the index`;
+    return ` ${parts} could not be loaded, so some entries may be missing. Reload the page to try again.`;
+  }
   return '';
 }

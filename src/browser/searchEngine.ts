@@ -7,7 +7,7 @@ import { entryPath, withPrefix } from '../site/urls.ts';
 /** The bundle lives at `<prefix>assets/search/`; everything before that is the path prefix. */
 const ASSET_PATH = '/assets/search/';
 
-/** Shards fetched at the same time after the first ones. */
+/** Shards fetched at the same time after the first. */
 const PARALLEL_FETCHES = 2;
 
 export interface SearchEngine {
@@ -17,6 +17,8 @@ export interface SearchEngine {
   entryHref(entry: number): string;
   /** Returns a site path (`/search/`) with the path prefix. */
   url(pagePath: string): string;
+  /** Starts fetching the shards after the first, in the background; later calls do nothing. */
+  loadRemaining(): void;
   /** The shards not loaded yet, and those that failed to load, out of `total`. */
   progress(): { pending: number; failed: number; total: number };
   /** Calls `listener` after each further shard is loaded or fails. */
@@ -41,10 +43,10 @@ export function listOfPage(pagePath: string, prefix: string, listIds: readonly s
 }
 
 /**
- * Fetches the manifest and the shards of the first list to search: `preferredList`, else the
- * list of the current page, else the first list. Resolves when those are loaded, and goes on
- * fetching the other shards in the background (see progress and onProgress). Throws an Error
- * naming the file when the manifest or a first shard cannot be fetched or read.
+ * Fetches the manifest and the first shard of the first list to search: `preferredList`, else
+ * the list of the current page, else the first list. Resolves when that shard is loaded.
+ * loadRemaining then fetches the others, the rest of that list first. Throws an Error naming
+ * the file when the manifest or the first shard cannot be fetched or read.
  */
 export async function loadSearchEngine(preferredList?: string): Promise<SearchEngine> {
   const manifestUrl = new URL(__SEARCH_INDEX_FILE__, import.meta.url);
@@ -55,18 +57,21 @@ export async function loadSearchEngine(preferredList?: string): Promise<SearchEn
   const listIds = manifest.lists.map(([id]) => id);
   const firstListId = preferredList !== undefined && listIds.includes(preferredList) ? preferredList : listOfPage(location.pathname, prefix, listIds);
   const firstList = firstListId === undefined ? (manifest.shards[0]?.list ?? 0) : listIds.indexOf(firstListId);
-  const first = manifest.shards.filter((shard) => shard.list === firstList);
-  const rest = manifest.shards.filter((shard) => shard.list !== firstList);
+  const queue = [
+    ...manifest.shards.filter((shard) => shard.list === firstList),
+    ...manifest.shards.filter((shard) => shard.list !== firstList),
+  ];
 
   const loadShard = async (shard: ShardReference) => {
     addSearchShard(search, (await fetchJson(new URL(shard.file, manifestUrl))) as SearchShard);
   };
-  await Promise.all(first.map(loadShard));
+  const first = queue.shift();
+  if (first !== undefined) await loadShard(first);
 
-  let pending = rest.length;
+  let pending = queue.length;
   let failed = 0;
+  let started = false;
   const listeners: (() => void)[] = [];
-  const queue = [...rest];
   const worker = async () => {
     for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
       try {
@@ -79,7 +84,6 @@ export async function loadSearchEngine(preferredList?: string): Promise<SearchEn
       for (const listener of listeners) listener();
     }
   };
-  for (let count = 0; count < Math.min(PARALLEL_FETCHES, rest.length); count += 1) void worker();
 
   return {
     search,
@@ -90,6 +94,11 @@ export async function loadSearchEngine(preferredList?: string): Promise<SearchEn
       return withPrefix(prefix, entryPath({ listId: list?.[0] ?? '', slug: stored?.[1] ?? '' }));
     },
     url: (pagePath) => withPrefix(prefix, pagePath),
+    loadRemaining: () => {
+      if (started) return;
+      started = true;
+      for (let count = 0; count < Math.min(PARALLEL_FETCHES, queue.length); count += 1) void worker();
+    },
     progress: () => ({ pending, failed, total: manifest.shards.length }),
     onProgress: (listener) => listeners.push(listener),
   };

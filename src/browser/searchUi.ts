@@ -58,6 +58,9 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
     view.status.textContent = statusText(Math.min(limit, hits.length), hits.length, query, outcome.mode === 'fuzzy', filters?.scope() ?? '', engine.progress());
     view.setAllResultsLink?.(engine.url(`${searchPath()}?q=${encodeURIComponent(query)}`), hits.length > limit);
     view.show(true);
+    // The other shards are fetched once the first results are on screen, so that they do not
+    // compete with the first shard.
+    setTimeout(() => engine.loadRemaining(), 0);
   };
 
   // Each settled query is one history entry. A query settles on Enter, on a filter change, or

@@ -12,7 +12,7 @@ import { checkFileNames } from '../validate/checkFileNames.ts';
 import type { ListSectionPaths } from '../validate/checkPlacements.ts';
 import { checkSectionTree, sectionPaths, writtenSectionPaths } from '../validate/checkSectionTree.ts';
 import { validateDocument } from '../validate/validateDocument.ts';
-import { validateEntries } from '../validate/validateEntries.ts';
+import { validateEntries, type EntryResultCache } from '../validate/validateEntries.ts';
 import type { ValidatedEntry } from '../validate/validateEntryFile.ts';
 import { assembleCatalog, type ValidList } from './assembleCatalog.ts';
 import type { Catalog } from './types.ts';
@@ -28,6 +28,8 @@ export interface LoadOptions {
   files?: readonly string[] | undefined;
   /** Worker threads for validating entries; default: one per core for large content, 0 for small. */
   workers?: number | undefined;
+  /** Entry results kept between loads, so that unchanged files are not read again (see validateEntries). */
+  cache?: EntryResultCache | undefined;
 }
 
 export interface LoadSummary {
@@ -95,7 +97,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   // (many times the size of the data) can be collected.
   const validEntries: ValidatedEntry[] = [];
   const titles = new Map<string, string>();
-  const results = await validateEntries(discovered.entries, sectionsByList, { workers: options.workers });
+  const results = await validateEntries(discovered.entries, sectionsByList, { workers: options.workers, cache: options.cache });
   results.forEach((result, index) => {
     problems.push(...result.problems);
     if (result.entry) validEntries.push(result.entry);

@@ -153,8 +153,8 @@ interface QueryWord {
 
 /**
  * Turns text into query words. The word being typed (the last, with no space after it) and any
- * term of three or more characters also match as a prefix, except a one- or two-character part of
- * a compound (`t` of `t-SNE`), which would expand to most of the index. A word that the index has neither
+ * term of three or more characters also match as a prefix. A one- or two-character part of a
+ * compound (`t` of `t-SNE`) does not, because it would expand to most of the index. A word that the index has neither
  * exactly nor as a prefix is searched with an edit distance, as is every word when `fuzzy` and
  * every long word that only a few entries contain (`initilization`, a misspelling in one entry).
  */
@@ -307,11 +307,18 @@ function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
   // A query without clauses counts as negated in lunr and would match every entry.
   if (boosts.size === 0) return { hits: [], exact: false };
 
-  const results = queryAll(search.indexes, (query) => {
-    for (const [indexTerm, boost] of boosts) {
-      query.term(indexTerm, { usePipeline: false, boost });
-    }
-  });
+  // Each shard gets only the terms it has: lunr would expand every other term against the
+  // shard's token set to find nothing, and the scores do not change.
+  const results: lunr.Index.Result[] = [];
+  for (const index of search.indexes) {
+    const own = indexInternals(index).invertedIndex;
+    const present = [...boosts].filter(([indexTerm]) => Object.hasOwn(own, indexTerm));
+    if (present.length === 0) continue;
+    const shardResults = index.query((query) => {
+      for (const [indexTerm, boost] of present) query.term(indexTerm, { usePipeline: false, boost });
+    });
+    for (const result of shardResults) results.push(result);
+  }
   return rankResults(search, results, words);
 }
 
@@ -324,14 +331,15 @@ export const MARKED_HITS = 100;
 /**
  * Orders lunr's results in tiers: entries that match more of the query's words first, then by
  * how the title starts with the words the entry matches (titlePhraseRank), then by lunr's score.
- * Drops results that match none of `words`. Only the first MARKED_HITS hits get marks.
+ * Tiers that start after the first MARKED_HITS hits skip the title phrase. Drops results that
+ * match none of `words`. Only the first MARKED_HITS hits get marks.
  */
 function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: QueryWord[]): RankedHits {
   let exact = false;
   const phraseCache = new Map<string, QueryTerm[][]>();
 
   // Plain loops without closures: this runs for every result, thousands for a common word.
-  const ranked: { result: lunr.Index.Result; entry: number; wordsMatched: number; phrase: number }[] = [];
+  const ranked: { result: lunr.Index.Result; entry: number; wordsMatched: number; phrase: number; wordPhrases: QueryTerm[][] }[] = [];
   for (const result of results) {
     const matched = Object.keys(result.matchData.metadata);
     const matchedWords: QueryWord[] = [];
@@ -352,8 +360,22 @@ function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: 
       phraseCache.set(key, wordPhrases);
     }
 
-    const entry = entryPosition(result.ref);
-    ranked.push({ result, entry, wordsMatched: matchedWords.length, phrase: titlePhraseRank(search, entry, wordPhrases) });
+    ranked.push({ result, entry: entryPosition(result.ref), wordsMatched: matchedWords.length, phrase: 0, wordPhrases });
+  }
+
+  // The title phrase orders hits within a tier of words matched, so it is needed only in the
+  // tiers that reach into the first MARKED_HITS hits. Below those, hits are ordered by score.
+  const tierSizes = new Map<number, number>();
+  for (const hit of ranked) tierSizes.set(hit.wordsMatched, (tierSizes.get(hit.wordsMatched) ?? 0) + 1);
+  let lowestRankedTier = 0;
+  let above = 0;
+  for (const tier of [...tierSizes.keys()].sort((a, b) => b - a)) {
+    lowestRankedTier = tier;
+    above += tierSizes.get(tier) ?? 0;
+    if (above >= MARKED_HITS) break;
+  }
+  for (const hit of ranked) {
+    if (hit.wordsMatched >= lowestRankedTier) hit.phrase = titlePhraseRank(search, hit.entry, hit.wordPhrases);
   }
 
   ranked.sort(
@@ -464,7 +486,7 @@ function phraseRank(title: string, titleTerms: TitleTerm[], phrase: QueryTerm[])
   return best;
 }
 
-/** How a query term matches a title term: as the same stem, only as a prefix or near spelling, or not. */
+/** Match kinds of a query term on a title term: the same stem, only a prefix or near spelling, or none. */
 const WHOLE = 2;
 const PARTIAL = 1;
 const NO_MATCH = 0;

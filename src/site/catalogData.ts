@@ -2,29 +2,34 @@
 // shared by every part of the build that needs it.
 import type { Catalog } from '../catalog/types.ts';
 import { ContentError, loadCatalogOrThrow } from '../catalog/loadCatalog.ts';
+import type { EntryResultCache } from '../validate/validateEntries.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 
 /**
  * Returns a function that loads the catalog from `<root>/<contentDir>` at most once per build:
- * its result is shared until the next build (or rebuild under --serve) starts.
+ * its result is shared until the next build (or rebuild under --serve) starts. Under --serve or
+ * --watch each entry file's result is kept by path, size and modification time, so a rebuild
+ * reads only the files that changed; the checks across files still run on the whole catalog.
  * The function rejects with the loader's ContentError when the content has errors; the error's
  * message is the report of every problem, and Eleventy is told to print it without a stack trace.
  */
 export function catalogLoader(eleventyConfig: EleventyConfig, root: string, contentDir: string): () => Promise<Catalog> {
   let loading: Promise<Catalog> | undefined;
-  eleventyConfig.on('eleventy.before', () => {
+  let cache: EntryResultCache | undefined;
+  eleventyConfig.on('eleventy.before', (event?: { runMode?: string }) => {
     loading = undefined;
+    if (event?.runMode === 'serve' || event?.runMode === 'watch') cache ??= new Map();
   });
 
   return () => {
-    loading ??= loadCatalogData(root, contentDir);
+    loading ??= loadCatalogData(root, contentDir, cache);
     return loading;
   };
 }
 
-async function loadCatalogData(root: string, contentDir: string): Promise<Catalog> {
+async function loadCatalogData(root: string, contentDir: string, cache: EntryResultCache | undefined): Promise<Catalog> {
   try {
-    return await loadCatalogOrThrow(root, { contentDir });
+    return await loadCatalogOrThrow(root, { contentDir, cache });
   } catch (error) {
     // Eleventy's error printer leaves out the stack of an error that sets skipOriginalStack.
     if (error instanceof ContentError) Object.assign(error, { skipOriginalStack: true });

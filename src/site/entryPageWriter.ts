@@ -58,9 +58,7 @@ export function registerEntryPages(eleventyConfig: EleventyConfig, render: Entry
 
     const output = path.resolve(event.directories?.output ?? eleventyConfig.directories.output);
     const watching = event.runMode === 'serve' || event.runMode === 'watch';
-    const t0 = performance.now(); const c0 = process.cpuUsage();
     const current = await writeEntryPages(data, render, output, watching ? written : undefined);
-    if (process.env.PB_TIMING) console.log('entry pages', Math.round(performance.now() - t0), 'ms wall', process.cpuUsage(c0), 'cpu us');
     if (!watching) return;
 
     for (const file of written.keys()) {
@@ -118,7 +116,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Eleventy 3.1 tells no event handler about `--dryrun`, so the command line is read. */
+/** Reads `--dryrun` from the command line, because Eleventy 3.1 passes it to no event handler. */
 function isDryRun(): boolean {
   return process.argv.some((argument) => argument === '--dryrun' || argument === '--dryrun=true');
 }

@@ -1,4 +1,5 @@
 // Validates every entry file, on worker threads when there are enough files to repay starting them.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContentFile } from '../read/discoverContent.ts';
@@ -21,7 +22,16 @@ export interface ValidateEntriesOptions {
   workers?: number | undefined;
   /** Called when a worker fails to start or stops; its batches are then validated on the calling thread. */
   onWorkerFailure?: ((error: Error) => void) | undefined;
+  /**
+   * Results kept from earlier calls, by file; updated by this call. A file whose size,
+   * modification time and list sections are unchanged is not read again, so that a rebuild under
+   * `npm start` after one edit re-reads one file.
+   */
+  cache?: EntryResultCache | undefined;
 }
+
+/** The results that validateEntries keeps between calls, by file (see ValidateEntriesOptions.cache). */
+export type EntryResultCache = Map<string, { size: number; mtimeMs: number; sections: string; result: EntryFileResult }>;
 
 /**
  * Validates each of `files` with validateEntryFile and returns the results in the order of
@@ -33,6 +43,7 @@ export async function validateEntries(
   sectionsByList: ReadonlyMap<string, ListSectionPaths>,
   options: ValidateEntriesOptions = {},
 ): Promise<EntryFileResult[]> {
+  if (options.cache) return validateWithCache(files, sectionsByList, options.cache, options);
   const cores = availableParallelism();
   const workerCount = options.workers ?? (files.length >= PARALLEL_THRESHOLD && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0);
   const code = workerCount > 0 ? workerBootstrap() : undefined;
@@ -93,4 +104,40 @@ function workerBootstrap(): string | undefined {
   }
   const worker = new URL('./entryWorker.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
+}
+
+/** Validates the files that changed since the cache was filled, takes the rest from `cache`, and drops files that are gone. */
+async function validateWithCache(
+  files: readonly ContentFile[],
+  sectionsByList: ReadonlyMap<string, ListSectionPaths>,
+  cache: EntryResultCache,
+  options: ValidateEntriesOptions,
+): Promise<EntryFileResult[]> {
+  const sectionKeys = new Map([...sectionsByList].map(([listId, sections]) => [listId, sections.paths.join('\n')]));
+  const keys = files.map((file) => {
+    const info = statSync(file.absolute, { throwIfNoEntry: false });
+    return info ? { size: info.size, mtimeMs: info.mtimeMs, sections: sectionKeys.get(file.listId) ?? '' } : undefined;
+  });
+
+  const results: (EntryFileResult | undefined)[] = files.map((file, index) => {
+    const key = keys[index];
+    const cached = cache.get(file.file);
+    const fresh = key && cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs && cached.sections === key.sections;
+    return fresh ? cached.result : undefined;
+  });
+
+  const changed = files.filter((_file, index) => results[index] === undefined);
+  const validated = await validateEntries(changed, sectionsByList, { ...options, cache: undefined });
+  let next = 0;
+  files.forEach((file, index) => {
+    if (results[index] !== undefined) return;
+    const result = validated[next++]!;
+    results[index] = result;
+    const key = keys[index];
+    if (key) cache.set(file.file, { ...key, result });
+  });
+
+  const present = new Set(files.map((file) => file.file));
+  for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+  return results as EntryFileResult[];
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
-import { buildSearchFile, searchDocument, SNIPPET_MAX_LENGTH } from '../../src/search/buildSearchFile.ts';
+import { buildSearchFile, buildSearchShards, searchDocument, SNIPPET_MAX_LENGTH } from '../../src/search/buildSearchFile.ts';
+import { SCORE_DIGITS } from '../../src/search/compactIndex.ts';
 import { SEARCH_FIELD_NAMES } from '../../src/search/searchFields.ts';
 import { entryPosition, entryRef, type SearchFile } from '../../src/search/searchStore.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
@@ -78,5 +79,43 @@ describe('searchDocument', () => {
     const notes = searchDocument(entry, '0').notes;
     assert.ok(!notes.includes('**'));
     assert.ok(notes.includes('stabilises early training'));
+  });
+});
+
+describe('buildSearchShards', () => {
+  it('splits a list at maxEntries', () => {
+    const built = buildSearchShards(catalog, 3);
+    const counts = built.manifest.shards.map((shard) => shard.entries);
+    assert.equal(counts.reduce((sum, count) => sum + count, 0), catalog.entries.length);
+    assert.ok(counts.every((count) => count <= 3));
+    assert.equal(built.shards.length, Math.ceil(catalog.entries.length / 3));
+  });
+
+  it('numbers entries as buildSearchFile does', () => {
+    const built = buildSearchShards(catalog, 3);
+    const entries = built.shards.flatMap((shard) => shard.entries);
+    assert.deepEqual(entries, file.store.entries);
+    assert.deepEqual(built.shards.map((shard) => shard.start), built.shards.map((_, number) => number * 3));
+    assert.deepEqual(built.manifest.sections, file.store.sections);
+  });
+
+  it('keeps one shard per list by default', () => {
+    const built = buildSearchShards(catalog);
+    assert.equal(built.shards.length, 1);
+    assert.deepEqual(built.manifest.shards, [{ list: 0, entries: catalog.entries.length }]);
+  });
+});
+
+describe('compactIndex', () => {
+  it('rounds field-vector scores', () => {
+    const vectors = (file.index as { fieldVectors: [string, number[]][] }).fieldVectors;
+    const scores = vectors.flatMap(([, vector]) => vector.filter((_, position) => position % 2 === 1));
+    assert.ok(scores.length > 0);
+    for (const score of scores) assert.equal(score, Number(score.toPrecision(SCORE_DIGITS)), `score ${score}`);
+  });
+
+  it('drops empty field vectors', () => {
+    const vectors = (file.index as { fieldVectors: [string, number[]][] }).fieldVectors;
+    assert.ok(vectors.every(([, vector]) => vector.length > 0));
   });
 });

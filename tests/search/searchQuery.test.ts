@@ -2,12 +2,26 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import { buildSearchFile } from '../../src/search/buildSearchFile.ts';
-import { entryInSection, loadSearchFile, MAX_QUERY_LENGTH, mergeMarks, runSearch, type LoadedSearch } from '../../src/search/searchQuery.ts';
-import type { SearchFile } from '../../src/search/searchStore.ts';
+import { buildSearchShards } from '../../src/search/buildSearchFile.ts';
+import {
+  addSearchShard,
+  entryInSection,
+  loadSearchFile,
+  loadSearchManifest,
+  MAX_QUERY_LENGTH,
+  mergeMarks,
+  runSearch,
+  type LoadedSearch,
+} from '../../src/search/searchQuery.ts';
+import type { SearchFile, SearchManifest, SearchShard } from '../../src/search/searchStore.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 
 const FIXTURE = 'tests/fixtures/search/content';
 let search: LoadedSearch;
+/** The same entries in shards of four, every shard loaded. */
+let sharded: LoadedSearch;
+/** Only the first shard of `sharded` loaded. */
+let firstShardOnly: LoadedSearch;
 
 /** Titles of the hits for `query`, best first. */
 function titles(query: string): string[] {
@@ -22,6 +36,11 @@ before(async () => {
   const catalog = await loadCatalogOrThrow(PROJECT_ROOT, { contentDir: FIXTURE });
   // Through JSON, as the browser receives it.
   search = loadSearchFile(JSON.parse(JSON.stringify(buildSearchFile(catalog))) as SearchFile);
+  const built = buildSearchShards(catalog, 4);
+  sharded = loadSearchManifest(JSON.parse(JSON.stringify(built.manifest)) as SearchManifest);
+  for (const shard of built.shards) addSearchShard(sharded, JSON.parse(JSON.stringify(shard)) as SearchShard);
+  firstShardOnly = loadSearchManifest(JSON.parse(JSON.stringify(built.manifest)) as SearchManifest);
+  addSearchShard(firstShardOnly, JSON.parse(JSON.stringify(built.shards[0])) as SearchShard);
 });
 
 describe('runSearch tokenising', () => {
@@ -236,5 +255,38 @@ describe('entryInSection', () => {
     assert.ok(entryInSection(search.store, hit.entry, sectionNumber('regularization')));
     assert.ok(entryInSection(search.store, hit.entry, sectionNumber('optimization')));
     assert.ok(!entryInSection(search.store, hit.entry, sectionNumber('normalization')));
+  });
+});
+
+describe('runSearch over shards', () => {
+  const queries = ['adam', 'batch normalization', 't-SNE', 'dropuot', 'title:adam', '+dropout -bayesian', '1502.03167', 'normaliz'];
+
+  it('finds the entries of a single index', () => {
+    for (const query of queries) {
+      const single = new Set(runSearch(search, query).hits.map((hit) => hit.entry));
+      const split = new Set(runSearch(sharded, query).hits.map((hit) => hit.entry));
+      assert.deepEqual([...split].sort(), [...single].sort(), query);
+    }
+  });
+
+  it('finds only loaded entries', () => {
+    for (const query of queries) {
+      for (const hit of runSearch(firstShardOnly, query).hits) {
+        assert.ok(firstShardOnly.store.entries[hit.entry], `${query}: entry ${hit.entry} is not loaded`);
+      }
+    }
+  });
+
+  it('returns nothing before any shard', () => {
+    const empty = loadSearchManifest({ version: 2, lists: [], sections: [], shards: [] });
+    assert.deepEqual(runSearch(empty, 'adam').hits, []);
+    assert.deepEqual(runSearch(empty, 'title:adam').hits, []);
+  });
+});
+
+describe('runSearch compounds', () => {
+  it('finds the same entries while the last part is typed', () => {
+    assert.equal(top('t-SNE'), top('t-SNE '));
+    assert.equal(top('t-S'), 'Visualizing Data using t-SNE');
   });
 });
