@@ -142,17 +142,19 @@ export async function createSearchUi(input: HTMLInputElement, page: HTMLElement 
       render();
       updateUrl(true);
     });
-    const restore = () => {
+    const restore = (keepTyped = false) => {
       const params = new URLSearchParams(location.search);
-      input.value = params.get('q') ?? '';
+      const fromAddress = params.get('q') ?? '';
+      // Keys typed while this script loaded win over the address on the first call, so none are lost.
+      if (!keepTyped || input.value === '') input.value = fromAddress;
       filters?.restore(params);
       clearTimeout(timer);
       clearTimeout(settleTimer);
       settled = true;
       render();
     };
-    window.addEventListener('popstate', restore);
-    restore();
+    window.addEventListener('popstate', () => restore());
+    restore(true);
     input.focus();
   } else {
     view.bindClose?.(input);

@@ -177,6 +177,26 @@ describe('search in the browser', { skip }, () => {
     await page.close();
   });
 
+  it('keeps keys typed while the script loads', async () => {
+    const page = await browser.context.newPage();
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/searchUi-[A-Za-z0-9]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(new URL('search/', server.url).href, { waitUntil: 'domcontentloaded' });
+    await page.locator('#site-search-input').fill('adam');
+    release();
+
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('“adam”'));
+    assert.equal(await page.locator('#site-search-input').inputValue(), 'adam');
+    assert.deepEqual(await resultTitles(page), ['Adam: A Method for Stochastic Optimization']);
+    await page.close();
+  });
+
   it('says when nothing matches', async () => {
     const page = await open('search/?q=qqqzzzxxx');
     await page.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
