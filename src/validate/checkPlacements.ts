@@ -57,44 +57,38 @@ export function checkPlacements(
     });
   };
 
+  const reportRepeat = (position: number, placement: string, message: string, fix: string) => {
+    const fieldPath: FieldPath = ['also', position, 'category'];
+    const location = locateField(raw.frontmatter, fieldPath);
+    problems.push({
+      stage: 'validate',
+      severity: 'error',
+      code: 'repeated-placement',
+      file: raw.file,
+      line: location.line,
+      column: location.column,
+      field: formatFieldPath(fieldPath),
+      message,
+      received: placement,
+      fix,
+    });
+  };
+
   const { category, also } = placementsOf(data);
   if (category !== undefined) check(category, ['category']);
   also.forEach((placement, position) => {
     if (placement === undefined) return;
     check(placement, ['also', position, 'category']);
     if (placement === category) {
-      const location = locateField(raw.frontmatter, ['also', position, 'category']);
-      problems.push({
-        stage: 'validate',
-        severity: 'error',
-        code: 'repeated-placement',
-        file: raw.file,
-        line: location.line,
-        column: location.column,
-        field: formatFieldPath(['also', position, 'category']),
-        message: `the section "${placement}" is already the entry's category`,
-        received: placement,
-        fix: 'remove this item from "also"',
-      });
+      reportRepeat(position, placement, `the section "${placement}" is already the entry's category`, 'remove this item from "also"');
     }
   });
+
   const seen = new Set<string>();
   also.forEach((placement, position) => {
     if (placement === undefined) return;
     if (seen.has(placement)) {
-      const location = locateField(raw.frontmatter, ['also', position, 'category']);
-      problems.push({
-        stage: 'validate',
-        severity: 'error',
-        code: 'repeated-placement',
-        file: raw.file,
-        line: location.line,
-        column: location.column,
-        field: formatFieldPath(['also', position, 'category']),
-        message: `the section "${placement}" is listed twice under "also"`,
-        received: placement,
-        fix: 'remove one of the two items',
-      });
+      reportRepeat(position, placement, `the section "${placement}" is listed twice under "also"`, 'remove one of the two items');
     }
     seen.add(placement);
   });
