@@ -1,21 +1,18 @@
 // Entry links as pages show them: kind labels, arXiv abstract and PDF, and compact links.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import type { Catalog, CatalogEntry } from '../../src/catalog/types.ts';
 import { arxivLinks, compactLinks, entryLinks, linkKindLabel } from '../../src/site/entryLinks.ts';
-import { PROJECT_ROOT } from '../support/builtSite.ts';
+import { entryBySlug, loadSmallCatalog } from '../support/smallCatalog.ts';
 
 let catalog: Catalog;
 
 function entry(slug: string): CatalogEntry {
-  const found = catalog.entries.find((candidate) => candidate.slug === slug);
-  assert.ok(found, `no entry ${slug}`);
-  return found;
+  return entryBySlug(catalog, slug);
 }
 
 before(async () => {
-  catalog = await loadCatalogOrThrow(PROJECT_ROOT, { contentDir: 'tests/fixtures/site/small' });
+  catalog = await loadSmallCatalog();
 });
 
 describe('linkKindLabel', () => {

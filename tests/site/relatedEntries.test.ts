@@ -1,21 +1,18 @@
 // Related entries: shared specific keywords first, then neighbours in the same section.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import type { Catalog, CatalogEntry } from '../../src/catalog/types.ts';
 import { relatedEntries } from '../../src/site/relatedEntries.ts';
-import { PROJECT_ROOT } from '../support/builtSite.ts';
+import { entryBySlug, loadSmallCatalog } from '../support/smallCatalog.ts';
 
 let catalog: Catalog;
 
 function entry(slug: string): CatalogEntry {
-  const found = catalog.entries.find((candidate) => candidate.slug === slug);
-  assert.ok(found, `no entry ${slug}`);
-  return found;
+  return entryBySlug(catalog, slug);
 }
 
 before(async () => {
-  catalog = await loadCatalogOrThrow(PROJECT_ROOT, { contentDir: 'tests/fixtures/site/small' });
+  catalog = await loadSmallCatalog();
 });
 
 describe('relatedEntries', () => {
