@@ -1,5 +1,6 @@
 // Formats problems for people, as GitHub workflow annotations, and as JSON: the one place where
 // a Problem becomes text.
+import { compareCodeUnits } from '../text/compareCodeUnits.ts';
 import type { Problem } from './problem.ts';
 
 export type ProblemFormat = 'human' | 'github' | 'json';
@@ -7,7 +8,7 @@ export type ProblemFormat = 'human' | 'github' | 'json';
 /** Orders problems by file, line and column, so that a report reads from top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
+    (a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodeUnits(a.field, b.field),
   );
 }
 

@@ -7,6 +7,7 @@ import { LIST_ID_PATTERN } from '../../schemas/fields.ts';
 import { RESERVED_LIST_IDS } from '../validate/reservedListIds.ts';
 import { LIST_FILE_NAME } from '../../schemas/list.ts';
 import type { Problem } from '../problems/problem.ts';
+import { compareCodeUnits } from '../text/compareCodeUnits.ts';
 
 /**
  * Files skipped without a word: operating-system and editor litter. Any other file that is not
@@ -138,7 +139,7 @@ async function classify(entry: Dirent, absolute: string, realContentRoot: string
 
 async function sortedEntries(folder: string): Promise<Dirent[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.sort((a, b) => compareCodeUnits(a.name, b.name));
 }
 
 function toPosix(file: string): string {
