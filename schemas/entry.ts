@@ -8,7 +8,7 @@ export const linkKind = z.string().regex(/^[a-z][a-z0-9]*(?:[ ._+-][a-z0-9]+)*$/
 });
 
 export const linkSchema = z.strictObject({
-  /** What the link points at: paper, code, github, blog, project, slides, video, notes, ... */
+  /** The kind of work the link points at: paper, code, github, blog, project, slides, video, notes, ... */
   kind: linkKind,
   url: httpUrl,
   /** The qualifier written in brackets after the kind in a source list: `Caffe` in `github(Caffe)`. */

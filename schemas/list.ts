@@ -22,7 +22,7 @@ export const sectionSchema: z.ZodType<SectionInput> = z.lazy(() =>
 );
 
 export const sourceSchema = z.strictObject({
-  /** Where the original document lives. */
+  /** The web address of the original document. */
   url: httpUrl,
   /** The licence the original is published under, such as `MIT`. */
   licence: oneLine,

@@ -117,7 +117,7 @@ export function buildList(blocks: readonly Block[], implicitTitle: string, resol
       }
       reportTitleForm(block, draft);
 
-      // A title line that holds more than the title (a link, text after it) is an entry of its own.
+      // A title line that contains more than the title (a link, text after it) is an entry of its own.
       const previous = current?.titles[current.titles.length - 1];
       if (current !== undefined && current.blocks.length === 0 && previous?.url === undefined && previous?.trailing === undefined) {
         current.titles.push(block);
@@ -252,7 +252,7 @@ function addOccurrence(occurrence: Occurrence, byKey: Map<string, EntryDraft>, d
   addTitleParts(main, fields, chunks, draft, resolve);
 
   // A line of text between an entry's bullets may be a title the parser did not recognise, and
-  // the bullets after it then belong to another work: say so rather than merge them silently.
+  // the bullets after it then belong to another work. Report it rather than merge them silently.
   let looseLine: Block | undefined;
   for (const block of occurrence.blocks) {
     const before = fieldCount(fields);
@@ -322,7 +322,7 @@ function reportTitleForm(title: Extract<Block, { kind: 'title' }>, draft: ListDr
   }
 }
 
-/** Adds what a title line holds besides the title: the URL of a linked title, and the text after the title. */
+/** Adds what a title line contains besides the title: the URL of a linked title, and the text after the title. */
 function addTitleParts(title: Extract<Block, { kind: 'title' }>, fields: EntryFields, chunks: Chunk[], draft: ListDraft, resolve: UrlResolver): void {
   if (title.url !== undefined) {
     const outcome = addTitleLink(fields, title.url, resolve);

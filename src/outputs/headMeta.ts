@@ -10,7 +10,7 @@ import { arxivAbsUrl, arxivIdOf, arxivPdfUrl, arxivSubmissionMonth } from './arx
 import { listFeedPath, publicUrl, siteFeedPath } from './outputPaths.ts';
 import { isPaperLink, workTypeOf, type WorkType } from './workType.ts';
 
-/** The schema.org type of each kind of work that workTypeOf tells apart. */
+/** The schema.org type of each kind of work that workTypeOf distinguishes. */
 export const SCHEMA_ORG_TYPES: Record<WorkType['kind'], string> = {
   paper: 'ScholarlyArticle',
   blog: 'BlogPosting',

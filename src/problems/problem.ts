@@ -17,9 +17,9 @@ export interface Problem {
   column: number;
   /** The field path, such as `links[2].url`; empty when the problem concerns the whole file. */
   field: string;
-  /** What is wrong, as one sentence. */
+  /** The description of what is wrong, as one sentence. */
   message: string;
-  /** What was found, where it helps: the bad value as written. */
+  /** The bad value as written, where showing it helps. */
   received?: string | undefined;
   /** How to fix it, as one sentence. */
   fix?: string | undefined;

@@ -13,7 +13,7 @@ import type { Catalog } from '../catalog/types.ts';
 import { forEachSearchShard } from './buildSearchFile.ts';
 import type { SearchManifest } from './searchStore.ts';
 
-/** The folder under the output that holds every search file; nothing else writes there. */
+/** The folder under the output that contains every search file. Nothing else writes there. */
 export const SEARCH_ASSET_DIR = 'assets/search';
 
 /** The browser entry point: wires the search box and loads the rest on first use. */
@@ -131,7 +131,7 @@ async function writeCompressedCopies(outputDir: string, file: string): Promise<s
   return [`${file}.gz`, `${file}.br`];
 }
 
-/** The first 10 hex digits of the SHA-256 of `text`. */
+/** Returns the first 10 hex digits of the SHA-256 of `text`. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }

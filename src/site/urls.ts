@@ -6,22 +6,22 @@ export function homePath(): string {
   return '/';
 }
 
-/** A list's page: its table of contents and every entry grouped by section. */
+/** Returns the path of a list's page: its table of contents and every entry grouped by section. */
 export function listPath(list: Pick<CatalogList, 'id'>): string {
   return `/${list.id}/`;
 }
 
-/** A section's page. Sections live under `sections/` so that no section id can clash with an entry slug. */
+/** Returns the path of a section's page. Sections live under `sections/` so that no section id can clash with an entry slug. */
 export function sectionPath(section: Pick<CatalogSection, 'listId' | 'path'>): string {
   return `/${section.listId}/sections/${section.path}/`;
 }
 
-/** An entry's page. */
+/** Returns the path of an entry's page. */
 export function entryPath(entry: Pick<CatalogEntry, 'listId' | 'slug'>): string {
   return `/${entry.listId}/${entry.slug}/`;
 }
 
-/** The keyword index, A to Z. */
+/** Returns the path of the keyword index, A to Z. */
 export function keywordIndexPath(): string {
   return '/keywords/';
 }
@@ -42,7 +42,7 @@ export function withPrefix(pathPrefix: string, pagePath: string): string {
   return pathPrefix.replace(/\/$/, '') + pagePath;
 }
 
-/** The absolute URL of a page: base URL, path prefix and page path. */
+/** Returns the absolute URL of a page: base URL, path prefix and page path. */
 export function absoluteUrl(baseUrl: string, pathPrefix: string, pagePath: string): string {
   return baseUrl.replace(/\/$/, '') + withPrefix(pathPrefix, pagePath);
 }

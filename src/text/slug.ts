@@ -2,7 +2,7 @@
 import transliterate from '@sindresorhus/transliterate';
 import { slug as githubSlug } from 'github-slugger';
 
-/** The longest slug, in characters; longer ones are cut at a hyphen. */
+/** The maximum slug length, in characters. A longer slug is cut at a hyphen. */
 export const MAX_SLUG_LENGTH = 80;
 
 /**

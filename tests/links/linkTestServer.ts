@@ -44,7 +44,7 @@ const ROUTES: Record<string, Handler> = {
   '/loop': (_request, response) => redirect(response, 302, '/loop'),
 };
 
-/** Starts the server on a free port of 127.0.0.1. Unknown paths answer 404. */
+/** Starts the server on a free port of 127.0.0.1. Unknown paths return 404. */
 export async function startLinkTestServer(): Promise<LinkTestServer> {
   const started = Date.now();
   const requests: LoggedRequest[] = [];
