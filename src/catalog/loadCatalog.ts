@@ -6,12 +6,13 @@ import type { Problem } from '../problems/problem.ts';
 import { AssembleError, ContentError, ValidationError, ReadError } from '../problems/contentError.ts';
 import { formatHuman, sortProblems } from '../problems/format.ts';
 import { discoverContent, type ContentFile } from '../read/discoverContent.ts';
-import { readDocument } from '../read/readDocument.ts';
+import type { RawDocument } from '../read/rawDocument.ts';
+import { readDocument, reparseWithPositions } from '../read/readDocument.ts';
 import { checkDuplicates, type DuplicateCandidate } from '../validate/checkDuplicates.ts';
 import { checkFileNames } from '../validate/checkFileNames.ts';
 import type { ListSectionPaths } from '../validate/checkPlacements.ts';
 import { checkSectionTree, sectionPaths, writtenSectionPaths } from '../validate/checkSectionTree.ts';
-import { validateDocument } from '../validate/validateDocument.ts';
+import { validateDocument, type ValidatedDocument } from '../validate/validateDocument.ts';
 import { validateEntries, type EntryResultCache } from '../validate/validateEntries.ts';
 import type { ValidatedEntry } from '../validate/validateEntryFile.ts';
 import { assembleCatalog, type ValidList } from './assembleCatalog.ts';
@@ -68,15 +69,23 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   let validSectionCount = 0;
 
   for (const contentFile of discovered.lists) {
-    const { document: raw, problems: readProblems } = readDocument(contentFile);
-    problems.push(...readProblems);
+    const read = readDocument(contentFile);
+    problems.push(...read.problems);
+    let raw = read.document;
     if (raw === undefined) {
       lists.set(contentFile.listId, undefined);
       continue;
     }
 
-    const { document, problems: found } = validateDocument(raw);
-    const treeProblems = checkSectionTree(raw.frontmatter?.data, raw.file, raw.frontmatter);
+    let { document, problems: found, treeProblems } = checkListFile(raw);
+    if (found.length + treeProblems.length > 0 && raw.frontmatter?.parsedWithPositions === false) {
+      // The problems of a file read by the fast parse are found again on the `yaml` Document,
+      // so that they are exactly those that the Document parse gives.
+      const reparsed = reparseWithPositions(raw);
+      raw = reparsed.document;
+      problems.push(...reparsed.problems);
+      ({ document, problems: found, treeProblems } = checkListFile(raw));
+    }
     problems.push(...found, ...treeProblems);
     if (document?.kind !== 'list' || treeProblems.length > 0) {
       lists.set(raw.listId, undefined);
@@ -129,7 +138,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
 
   let catalog: Catalog;
   try {
-    catalog = assembleCatalog(validLists, validEntries.map(({ positions: _positions, ...entry }) => entry));
+    catalog = assembleCatalog(validLists, validEntries.map(({ frontmatterSource: _frontmatterSource, ...entry }) => entry));
   } catch (error) {
     throw new AssembleError(`cannot assemble the catalog: ${(error as Error).message}`, reported, { cause: error });
   }
@@ -149,6 +158,13 @@ export async function loadCatalogOrThrow(root: string, options: LoadOptions = {}
 }
 
 export { ContentError };
+
+/** Validates a list file and checks its section tree. */
+function checkListFile(raw: RawDocument): { document: ValidatedDocument | undefined; problems: Problem[]; treeProblems: Problem[] } {
+  const { document, problems } = validateDocument(raw);
+  const treeProblems = checkSectionTree(raw.frontmatter?.data, raw.file, raw.frontmatter);
+  return { document, problems, treeProblems };
+}
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const group = map.get(key);

@@ -1,8 +1,10 @@
-// Splits one content file into YAML frontmatter and Markdown body with gray-matter, parsing the
-// YAML with the `yaml` package so that every node keeps its line and column.
+// Splits one content file into YAML frontmatter and Markdown body with gray-matter. The YAML is
+// parsed to plain data by the fast parse where it can be, and otherwise with the `yaml` package,
+// whose Document keeps every node's line and column for problems.
 import matter from 'gray-matter';
 import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
+import { parsePlainYamlData } from './plainYamlData.ts';
 import type { Frontmatter } from './rawDocument.ts';
 
 /** The maximum number of aliases a frontmatter may expand, so that a small file cannot grow into a huge value. */
@@ -44,6 +46,31 @@ function rejectingEngine(language: string) {
     },
   };
 }
+
+/** The frontmatter block that CAPTURING_YAML_ENGINE received during the current gray-matter call. */
+let capturedSource: string | undefined;
+
+/** A gray-matter engine that keeps the YAML block for parseFrontmatter to parse, instead of parsing it. */
+const CAPTURING_YAML_ENGINE = {
+  parse(text: string): object {
+    // gray-matter cuts the block before the "\n" of the closing line, so with CRLF line
+    // endings a lone "\r" ends the block, and YAML would read it into the last value.
+    capturedSource = text.endsWith('\r') ? text.slice(0, -1) : text;
+    return {};
+  },
+  stringify(): never {
+    throw new Error('stringify is not used');
+  },
+};
+
+/**
+ * The gray-matter options of every call. With options given, gray-matter does not keep the file
+ * in its cache (`matter.cache`, keyed by the whole text), which would hold every file read.
+ */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { ...REJECTING_ENGINES, yaml: CAPTURING_YAML_ENGINE, yml: CAPTURING_YAML_ENGINE },
+} as Parameters<typeof matter>[1];
 
 /**
  * Parses the text of one content file. `file` is the path used in problems.
@@ -89,37 +116,73 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
     return fail('unclosed-frontmatter', 1, 'the frontmatter is not closed: no line "---" follows it', 'end the frontmatter with a line "---"');
   }
 
-  let parsed: { document: Document.Parsed; lineCounter: LineCounter; source: string } | undefined;
-  const yamlEngine = {
-    parse(text: string): object {
-      // gray-matter cuts the block before the "\n" of the closing line, so with CRLF line
-      // endings a lone "\r" ends the block, and YAML would read it into the last value.
-      const source = text.endsWith('\r') ? text.slice(0, -1) : text;
-      const lineCounter = new LineCounter();
-      const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-      parsed = { document, lineCounter, source };
-      return {};
-    },
-    stringify(): never {
-      throw new Error('stringify is not used');
-    },
-  };
-
   // The language was checked above; the rejecting engines are a second guard.
-  const result = matter(content, {
-    language: 'yaml',
-    engines: { ...REJECTING_ENGINES, yaml: yamlEngine, yml: yamlEngine },
-  } as Parameters<typeof matter>[1]);
+  capturedSource = undefined;
+  const result = matter(content, MATTER_OPTIONS);
   const body = result.content.trim();
+  const source = capturedSource as string | undefined;
+  capturedSource = undefined;
 
-  if (parsed === undefined) {
+  if (source === undefined) {
     // gray-matter skips the engine when the block holds only blank lines and comments.
     const lineCounter = new LineCounter();
     const document = parseDocument('', { lineCounter });
-    return { frontmatter: { source: '', document, lineCounter, data: {} }, body, problems };
+    return { frontmatter: { source: '', document, lineCounter, data: {}, parsedWithPositions: true }, body, problems };
   }
 
-  const { document, lineCounter, source } = parsed;
+  const plain = parsePlainYamlData(source);
+  if (plain !== undefined) return { frontmatter: new PlainFrontmatter(source, plain.data), body, problems };
+
+  const positioned = parseFrontmatterDocument(source, file);
+  return { frontmatter: positioned.frontmatter, body, problems: positioned.problems };
+}
+
+/**
+ * Frontmatter read by the fast parse: the `yaml` Document that gives positions is built from
+ * `source` the first time `document` or `lineCounter` is read, so a file that no problem points
+ * into never builds one.
+ */
+class PlainFrontmatter implements Frontmatter {
+  readonly source: string;
+  readonly data: unknown;
+  readonly parsedWithPositions = false;
+  #positions: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+
+  constructor(source: string, data: unknown) {
+    this.source = source;
+    this.data = data;
+  }
+
+  get document(): Document.Parsed {
+    return this.#positioned().document;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.#positioned().lineCounter;
+  }
+
+  #positioned(): { document: Document.Parsed; lineCounter: LineCounter } {
+    if (this.#positions === undefined) {
+      const lineCounter = new LineCounter();
+      const document = parseDocument(this.source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+      this.#positions = { document, lineCounter };
+    }
+    return this.#positions;
+  }
+}
+
+/**
+ * Parses frontmatter `source` (as gray-matter cut it, line 1 being the opening `---` line) into a
+ * `yaml` Document that keeps every node's position, and reports YAML errors and alias cycles
+ * against `file`. This is the authority for any file it is used on: parseFrontmatter uses it
+ * where the fast parse declines, and the checks parse a file with problems again with it.
+ */
+export function parseFrontmatterDocument(source: string, file: string): { frontmatter: Frontmatter; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const frontmatter = (data: unknown): Frontmatter => ({ source, document, lineCounter, data, parsedWithPositions: true });
+
   for (const error of document.errors) {
     const offset = errorOffset(document, error);
     const position = lineCounter.linePos(offset);
@@ -137,7 +200,7 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
       fix: yamlFix(error.code, line, error.message),
     });
   }
-  if (document.errors.length > 0) return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+  if (document.errors.length > 0) return { frontmatter: frontmatter(undefined), problems };
 
   // An alias is written with "*": without one, the walk over the document can be skipped.
   const cycle = source.includes('*') ? findAliasCycle(document) : undefined;
@@ -156,7 +219,7 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
       received: `*${cycle.anchor}`,
       fix: 'write the value out instead of using a YAML alias',
     });
-    return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+    return { frontmatter: frontmatter(undefined), problems };
   }
 
   let data: unknown;
@@ -174,9 +237,9 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
       message: `invalid YAML: ${(error as Error).message}`,
       fix: 'write the values out instead of using YAML aliases',
     });
-    return { frontmatter: { source, document, lineCounter, data: undefined }, body, problems };
+    return { frontmatter: frontmatter(undefined), problems };
   }
-  return { frontmatter: { source, document, lineCounter, data }, body, problems };
+  return { frontmatter: frontmatter(data), problems };
 }
 
 /**
@@ -193,7 +256,7 @@ function errorOffset(document: Document.Parsed, error: YAMLError): number {
   visit(document, (_key, node) => {
     const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
     const flow = isCollection(node) && node.flow === true;
-    const range = (node as { range?: [number, number, number] | null }).range;
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
     if (!(quoted || flow) || !range) return;
     if (range[0] < offset && offset <= range[2] && (start === undefined || range[0] > start)) start = range[0];
   });

@@ -1,5 +1,5 @@
-// The raw form of one content file after reading: its frontmatter as a YAML document with
-// source positions, its Markdown body, and which list it belongs to.
+// The raw form of one content file after reading: its frontmatter as data and as a YAML document
+// with source positions, its Markdown body, and which list it belongs to.
 import type { Document, LineCounter } from 'yaml';
 
 /** A list file (`content/<list-id>/_list.md`) or an entry file (`content/<list-id>/<slug>.md`). */
@@ -21,11 +21,19 @@ export interface RawDocument {
 
 export interface Frontmatter {
   /** The frontmatter text given to the YAML parser; its line 1 is the line of the opening `---`. */
-  source: string;
-  /** The YAML document, keeping every node's range in `source`. */
-  document: Document.Parsed;
+  readonly source: string;
+  /**
+   * The YAML document, keeping every node's range in `source`. For frontmatter read by the fast
+   * parse it is built on first use.
+   */
+  readonly document: Document.Parsed;
   /** Turns an offset in `source` into a 1-based line and column of the file. */
-  lineCounter: LineCounter;
+  readonly lineCounter: LineCounter;
   /** The frontmatter as plain data; undefined when the YAML has errors or an alias cycle. */
-  data: unknown;
+  readonly data: unknown;
+  /**
+   * True when `data` came from `document` itself. False when the fast parse read it, which it
+   * does only for YAML on which both parsers give the same data.
+   */
+  readonly parsedWithPositions: boolean;
 }

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { LIST_FILE_NAME } from '../../schemas/list.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { ContentFile } from './discoverContent.ts';
-import { parseFrontmatter } from './parseFrontmatter.ts';
+import { parseFrontmatter, parseFrontmatterDocument } from './parseFrontmatter.ts';
 import type { RawDocument } from './rawDocument.ts';
 
 /** The largest content file read, in bytes; a larger one is reported and not parsed. */
@@ -48,6 +48,17 @@ export function readDocument(contentFile: ContentFile): { document: RawDocument 
     body: parsed.body,
   };
   return { document, problems: parsed.problems };
+}
+
+/**
+ * Parses the frontmatter of `raw` again into a `yaml` Document, for a file that the fast parse
+ * read and a check then found problems in. Returns the document with that frontmatter and the
+ * YAML problems that the Document parse reports.
+ */
+export function reparseWithPositions(raw: RawDocument): { document: RawDocument; problems: Problem[] } {
+  if (raw.frontmatter === undefined || raw.frontmatter.parsedWithPositions) return { document: raw, problems: [] };
+  const { frontmatter, problems } = parseFrontmatterDocument(raw.frontmatter.source, raw.file);
+  return { document: { ...raw, frontmatter }, problems };
 }
 
 function formatBytes(bytes: number): string {

@@ -4,32 +4,19 @@ import type { EntryData } from '../../schemas/entry.ts';
 import type { Problem } from '../problems/problem.ts';
 import { parseArxivInput } from '../new/parseArxivInput.ts';
 import { titleKey } from '../text/titleKey.ts';
+import { parseFrontmatterDocument } from '../read/parseFrontmatter.ts';
 import type { Frontmatter } from '../read/rawDocument.ts';
 import { formatFieldPath, locateField, type FieldPath } from './locateField.ts';
 
 export interface DuplicateCandidate {
   file: string;
   data: EntryData;
-  /** The line and column of each field that checkDuplicates compares, by field path (`links[1].url`). */
-  positions: ReadonlyMap<string, { line: number; column: number }>;
-}
-
-/**
- * Records where the fields compared for duplicates are written, so that the YAML document can
- * be dropped before every entry has been read.
- */
-export function duplicateFieldPositions(data: EntryData, frontmatter: Frontmatter | undefined): Map<string, { line: number; column: number }> {
-  const paths: FieldPath[] = [['title']];
-  if (data.arxiv !== undefined) paths.push(['arxiv']);
-  data.links?.forEach((_link, index) => paths.push(['links', index, 'url']));
-  data.aliases?.forEach((_alias, index) => paths.push(['aliases', index]));
-
-  const positions = new Map<string, { line: number; column: number }>();
-  for (const fieldPath of paths) {
-    const { line, column } = locateField(frontmatter, fieldPath);
-    positions.set(formatFieldPath(fieldPath), { line, column });
-  }
-  return positions;
+  /**
+   * The frontmatter text (Frontmatter.source), from which the fields of a reported duplicate are
+   * located. Keeping the text rather than every compared field's position means that only the
+   * files with a duplicate are parsed into a `yaml` Document.
+   */
+  frontmatterSource: string;
 }
 
 interface Occurrence {
@@ -110,17 +97,33 @@ export function checkDuplicates(entries: readonly DuplicateCandidate[]): Problem
   }
 
   const problems: Problem[] = [];
+  const locate = fieldLocator();
   for (const kind of ['arxiv', 'url', 'title'] as const) {
     for (const occurrences of groups[kind].values()) {
       if (occurrences.length < 2) continue;
-      for (const occurrence of occurrences) problems.push(duplicateProblem(kind, occurrence, occurrences));
+      for (const occurrence of occurrences) problems.push(duplicateProblem(kind, occurrence, occurrences, locate));
     }
   }
   return problems;
 }
 
-function duplicateProblem(kind: KeyKind, occurrence: Occurrence, group: readonly Occurrence[]): Problem {
-  const position = (item: Occurrence) => item.candidate.positions.get(formatFieldPath(item.fieldPath)) ?? { line: 1, column: 1 };
+type FieldLocator = (occurrence: Occurrence) => { line: number; column: number };
+
+/** Returns a function that locates an occurrence's field, parsing each candidate's frontmatter once. */
+function fieldLocator(): FieldLocator {
+  const parsed = new Map<DuplicateCandidate, Frontmatter>();
+  return ({ candidate, fieldPath }) => {
+    let frontmatter = parsed.get(candidate);
+    if (frontmatter === undefined) {
+      frontmatter = parseFrontmatterDocument(candidate.frontmatterSource, candidate.file).frontmatter;
+      parsed.set(candidate, frontmatter);
+    }
+    const { line, column } = locateField(frontmatter, fieldPath);
+    return { line, column };
+  };
+}
+
+function duplicateProblem(kind: KeyKind, occurrence: Occurrence, group: readonly Occurrence[], position: FieldLocator): Problem {
   const allOthers = group.filter((other) => other !== occurrence);
   const others = allOthers.slice(0, MAX_NAMED_OTHERS).map((other) => `${other.candidate.file}:${position(other).line}`);
 

@@ -28,6 +28,10 @@ export function checkPlacements(
   if (own === undefined) return [];
   const { paths, set: pathSet } = own;
 
+  // Most entries have one category of their own list and no "also": nothing to report.
+  const { category, also } = placementsOf(data);
+  if (also.length === 0 && (category === undefined || pathSet.has(category))) return [];
+
   const problems: Problem[] = [];
   const check = (category: string, fieldPath: FieldPath) => {
     // A path of the wrong form is reported by the schema.
@@ -74,7 +78,6 @@ export function checkPlacements(
     });
   };
 
-  const { category, also } = placementsOf(data);
   if (category !== undefined) check(category, ['category']);
   also.forEach((placement, position) => {
     if (placement === undefined) return;

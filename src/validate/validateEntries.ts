@@ -8,9 +8,13 @@ import { validateEntryFile, type EntryFileResult } from './validateEntryFile.ts'
 
 /**
  * Below this many files the entries are validated on the calling thread, because starting
- * workers (each loads tsx, yaml and zod) costs more than it saves. Measured on 2 cores with
- * Node 20 and generated entries: 10,000 took 1.3 s on one thread and 1.7 s with 2 workers;
- * 100,000 took 13 to 14 s on one thread and 9 s with 2 workers.
+ * workers (each loads tsx, js-yaml, yaml and zod) costs more than it saves. It was measured on 2
+ * cores with Node 20 and generated entries, when every file built a `yaml` Document. Then 10,000
+ * took 1.3 s on one thread and 1.7 s with 2 workers, and 100,000 took 13 to 14 s on one thread
+ * and 9 s with 2 workers. NOTE: since the fast parse, a file costs about half as much, which moves the break-even
+ * point up. At 100,000 on 2 cores shared with other work (load average 10), 2 workers took 30 to
+ * 33 s of CPU against 22 to 25 s on one thread, and the wall times overlapped (42 to 69 s against
+ * 58 to 62 s), so the threshold was left unchanged.
  */
 export const PARALLEL_THRESHOLD = 20000;
 
@@ -35,8 +39,8 @@ export type EntryResultCache = Map<string, { size: number; mtimeMs: number; sect
 
 /**
  * Validates each of `files` with validateEntryFile and returns the results in the order of
- * `files`. YAML parsing takes most of the time, so large content is split into batches that
- * worker threads take in turn. The results are the same with or without workers.
+ * `files`. Reading, parsing and validating each file take most of the time, so large content is
+ * split into batches that worker threads take in turn. The results are the same with or without workers.
  */
 export async function validateEntries(
   files: readonly ContentFile[],

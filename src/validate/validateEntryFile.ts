@@ -3,19 +3,20 @@
 import type { EntryData } from '../../schemas/entry.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { ContentFile } from '../read/discoverContent.ts';
-import { readDocument } from '../read/readDocument.ts';
-import { duplicateFieldPositions } from './checkDuplicates.ts';
+import type { RawDocument } from '../read/rawDocument.ts';
+import { readDocument, reparseWithPositions } from '../read/readDocument.ts';
 import { checkPlacements, type ListSectionPaths } from './checkPlacements.ts';
 import { validateDocument } from './validateDocument.ts';
 
-/** A valid entry, with the positions of the fields that the duplicate check compares. */
+/** A valid entry, with the frontmatter text from which the duplicate check locates its fields. */
 export interface ValidatedEntry {
   listId: string;
   slug: string;
   file: string;
   data: EntryData;
   body: string;
-  positions: Map<string, { line: number; column: number }>;
+  /** The frontmatter as given to the YAML parser (Frontmatter.source). */
+  frontmatterSource: string;
 }
 
 export interface EntryFileResult {
@@ -35,13 +36,23 @@ export function validateEntryFile(contentFile: ContentFile, sectionsByList: Read
   const { document: raw, problems } = readDocument(contentFile);
   if (raw === undefined) return { entry: undefined, title: undefined, problems };
 
+  const result = checkEntry(raw, problems, sectionsByList);
+  if (result.problems.length === 0 || raw.frontmatter?.parsedWithPositions !== false) return result;
+
+  // The problems of a file read by the fast parse are found again on the `yaml` Document, so
+  // that they are exactly those that the Document parse gives.
+  const reparsed = reparseWithPositions(raw);
+  return checkEntry(reparsed.document, reparsed.problems, sectionsByList);
+}
+
+function checkEntry(raw: RawDocument, readProblems: Problem[], sectionsByList: ReadonlyMap<string, ListSectionPaths>): EntryFileResult {
   const { document, problems: found } = validateDocument(raw);
-  problems.push(...found, ...checkPlacements(raw, raw.frontmatter?.data, sectionsByList));
+  const problems = [...readProblems, ...found, ...checkPlacements(raw, raw.frontmatter?.data, sectionsByList)];
 
   const written = (raw.frontmatter?.data as { title?: unknown } | undefined)?.title;
   const title = typeof written === 'string' ? written : undefined;
   if (document?.kind !== 'entry') return { entry: undefined, title, problems };
 
-  const positions = duplicateFieldPositions(document.data, raw.frontmatter);
-  return { entry: { listId: raw.listId, slug: raw.slug, file: raw.file, data: document.data, body: raw.body, positions }, title, problems };
+  const frontmatterSource = raw.frontmatter?.source ?? '';
+  return { entry: { listId: raw.listId, slug: raw.slug, file: raw.file, data: document.data, body: raw.body, frontmatterSource }, title, problems };
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isOwnSlug } from '../../src/validate/checkFileNames.ts';
+import { slugify } from '../../src/text/slug.ts';
 import { problemsFor } from '../support/contentFixture.ts';
 
 function entry(title: string): string {
@@ -76,5 +78,13 @@ describe('checkFileNames', () => {
     const decomposed = 'cafe\u0301-notes';
     const problems = await problemsFor({ [`training-basics/${composed}.md`]: entry('Cafe one'), [`training-basics/${decomposed}.md`]: entry('Cafe two') });
     assert.equal(problems.filter((problem) => problem.includes('gives the slug "cafe-notes"')).length, 2);
+  });
+
+  it('own slugs are unchanged by slugify', () => {
+    const names = ['adam', 'a-b', 'resnet-50', '2016', 'x'.repeat(80), 'x'.repeat(81), 'a--b', '-a', 'a-', 'A-b', 'a_b', 'a b', 'café', 'a.b', '', 'sections'];
+    for (const name of names) {
+      if (isOwnSlug(name)) assert.equal(slugify(name, ''), name, name);
+    }
+    assert.deepEqual(names.filter(isOwnSlug), ['adam', 'a-b', 'resnet-50', '2016', 'x'.repeat(80), 'sections']);
   });
 });
