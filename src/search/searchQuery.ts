@@ -3,6 +3,7 @@ import { expandIndex } from './compactIndex.ts';
 import { indexInternals, Query, QueryParser, TokenSet } from './lunrInternals.ts';
 import { lunr, stemTerm } from './lunrPipeline.ts';
 import { SNIPPET_FIELDS } from './searchFields.ts';
+import { queryIndexTerms, type TermQueryResult } from './termQuery.ts';
 import {
   entryPosition,
   SEARCH_FILE_VERSION,
@@ -206,13 +207,39 @@ function queryTerm(indexes: readonly lunr.Index[], term: string, typed: boolean,
 
   const prefix = typed && (isTyped || term.length >= 3);
   if (prefix) {
-    const completions = expandTokenSets(indexes, TokenSet.fromString(`${term}*`));
-    // The shortest completions are the likeliest words; a one-letter prefix has hundreds.
-    if (completions.length > MAX_PREFIX_COMPLETIONS) completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-    for (const match of completions.slice(0, MAX_PREFIX_COMPLETIONS)) matches.add(match);
+    for (const match of prefixCompletions(indexes, term)) matches.add(match);
   }
 
   return { term, stem, prefix, editDistance: 0, boost: typed ? EXACT_BOOST : ABBREVIATION_BOOST, matches, nearMatches: new Set() };
+}
+
+/**
+ * The prefix completions of recent terms, for the indexes loaded when they were found. Each
+ * keystroke repeats the completions of the words before the one being typed, and each shard
+ * costs one token-set intersection per term.
+ */
+const completionCache = new WeakMap<readonly lunr.Index[], { indexCount: number; completions: Map<string, readonly string[]> }>();
+const COMPLETION_CACHE_SIZE = 200;
+
+/** Returns at most MAX_PREFIX_COMPLETIONS index terms that start with `term`, the shortest when there are more. */
+function prefixCompletions(indexes: readonly lunr.Index[], term: string): readonly string[] {
+  let cache = completionCache.get(indexes);
+  // A shard added since (indexes only grow) may hold further completions.
+  if (!cache || cache.indexCount !== indexes.length) {
+    cache = { indexCount: indexes.length, completions: new Map() };
+    completionCache.set(indexes, cache);
+  }
+
+  let completions = cache.completions.get(term);
+  if (!completions) {
+    const found = expandTokenSets(indexes, TokenSet.fromString(`${term}*`));
+    // The shortest completions are the likeliest words; a one-letter prefix has hundreds.
+    if (found.length > MAX_PREFIX_COMPLETIONS) found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    completions = found.slice(0, MAX_PREFIX_COMPLETIONS);
+    if (cache.completions.size >= COMPLETION_CACHE_SIZE) cache.completions.clear();
+    cache.completions.set(term, completions);
+  }
+  return completions;
 }
 
 /** Adds near spellings: one edit from four characters on, two from eight, none below four or above MAX_FUZZY_LENGTH. */
@@ -286,6 +313,13 @@ function queryAll(indexes: readonly lunr.Index[], build: lunr.Index.QueryBuilder
   return indexes.flatMap((index) => index.query(build));
 }
 
+/** A matched entry, as queryIndexTerms returns it and lunrResult turns a lunr result into. */
+type ScoredResult = TermQueryResult;
+
+function lunrResult(result: lunr.Index.Result): ScoredResult {
+  return { ref: result.ref, score: result.score, metadata: result.matchData.metadata as ScoredResult['metadata'] };
+}
+
 /** Hits best first, and whether any hit matches a word exactly rather than only by a near spelling. */
 interface RankedHits {
   hits: SearchHit[];
@@ -309,17 +343,14 @@ function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
 
   // Each shard gets only the terms it has: lunr would expand every other term against the
   // shard's token set to find nothing, and the scores do not change.
-  const results: lunr.Index.Result[] = [];
+  const results: ScoredResult[] = [];
   for (const index of search.indexes) {
     const own = indexInternals(index).invertedIndex;
     const present = [...boosts].filter(([indexTerm]) => Object.hasOwn(own, indexTerm));
     if (present.length === 0) continue;
-    const shardResults = index.query((query) => {
-      for (const [indexTerm, boost] of present) query.term(indexTerm, { usePipeline: false, boost });
-    });
-    for (const result of shardResults) results.push(result);
+    for (const result of queryIndexTerms(index, present)) results.push(result);
   }
-  return rankResults(search, results, words);
+  return rankResults(search, results, words, true);
 }
 
 /**
@@ -332,35 +363,43 @@ export const MARKED_HITS = 100;
  * Orders lunr's results in tiers: entries that match more of the query's words first, then by
  * how the title starts with the words the entry matches (titlePhraseRank), then by lunr's score.
  * Tiers that start after the first MARKED_HITS hits skip the title phrase. Drops results that
- * match none of `words`. Only the first MARKED_HITS hits get marks.
+ * match none of `words`. Only the first MARKED_HITS hits get marks. Set `everyTermQueried` when
+ * every index term in the words' `matches` and `nearMatches` was a clause of the query: then a
+ * result without a match in its title cannot match a phrase there, and its title is not read.
  */
-function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: QueryWord[]): RankedHits {
+function rankResults(search: LoadedSearch, results: readonly ScoredResult[], words: QueryWord[], everyTermQueried: boolean): RankedHits {
   let exact = false;
-  const phraseCache = new Map<string, QueryTerm[][]>();
+  // Keyed by the bit set of the words matched: there are at most MAX_QUERY_WORDS words.
+  const phraseCache = new Map<number, QueryTerm[][]>();
 
   // Plain loops without closures: this runs for every result, thousands for a common word.
-  const ranked: { result: lunr.Index.Result; entry: number; wordsMatched: number; phrase: number; wordPhrases: QueryTerm[][] }[] = [];
+  const ranked: { result: ScoredResult; entry: number; wordsMatched: number; phrase: number; wordPhrases: QueryTerm[][]; inTitle: boolean }[] = [];
   for (const result of results) {
-    const matched = Object.keys(result.matchData.metadata);
-    const matchedWords: QueryWord[] = [];
-    let key = '';
-    for (const [position, word] of words.entries()) {
+    const metadata = result.metadata;
+    const matched = Object.keys(metadata);
+    let wordSet = 0;
+    let wordsMatched = 0;
+    for (let position = 0; position < words.length; position += 1) {
+      const word = words[position]!;
       if (matchesWord(word, matched, true)) {
-        matchedWords.push(word);
-        key += `${position},`;
+        wordSet |= 1 << position;
+        wordsMatched += 1;
         if (!exact && matchesWord(word, matched, false)) exact = true;
       }
     }
-    if (matchedWords.length === 0) continue;
+    if (wordsMatched === 0) continue;
 
     // Hits that match the same words try the same phrases.
-    let wordPhrases = phraseCache.get(key);
+    let wordPhrases = phraseCache.get(wordSet);
     if (wordPhrases === undefined) {
-      wordPhrases = phrases(matchedWords);
-      phraseCache.set(key, wordPhrases);
+      wordPhrases = phrases(words.filter((_, position) => (wordSet & (1 << position)) !== 0));
+      phraseCache.set(wordSet, wordPhrases);
     }
 
-    ranked.push({ result, entry: entryPosition(result.ref), wordsMatched: matchedWords.length, phrase: 0, wordPhrases });
+    let inTitle = !everyTermQueried;
+    for (let position = 0; !inTitle && position < matched.length; position += 1) inTitle = metadata[matched[position]!]!['title'] !== undefined;
+
+    ranked.push({ result, entry: entryPosition(result.ref), wordsMatched, phrase: 0, wordPhrases, inTitle });
   }
 
   // The title phrase orders hits within a tier of words matched, so it is needed only in the
@@ -375,13 +414,15 @@ function rankResults(search: LoadedSearch, results: lunr.Index.Result[], words: 
     if (above >= MARKED_HITS) break;
   }
   for (const hit of ranked) {
-    if (hit.wordsMatched >= lowestRankedTier) hit.phrase = titlePhraseRank(search, hit.entry, hit.wordPhrases);
+    // A phrase matches title terms whose stems or words are index terms of the entry's title, so
+    // with every term queried, an entry with no title match ranks 0.
+    if (hit.wordsMatched >= lowestRankedTier && hit.inTitle) hit.phrase = titlePhraseRank(search, hit.entry, hit.wordPhrases);
   }
 
   ranked.sort(
     (a, b) => b.wordsMatched - a.wordsMatched || b.phrase - a.phrase || b.result.score - a.result.score || a.entry - b.entry,
   );
-  const hits = ranked.map(({ result, wordsMatched }, rank) => toHit(search.store, result, wordsMatched, rank < MARKED_HITS));
+  const hits = ranked.map(({ result, entry, wordsMatched }, rank) => toHit(search.store, result, entry, wordsMatched, rank < MARKED_HITS));
   return { hits, exact };
 }
 
@@ -545,11 +586,11 @@ function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undef
   }
   if (clauses.length === 0) return undefined;
 
-  let results: lunr.Index.Result[];
+  let results: ScoredResult[];
   try {
     results = queryAll(search.indexes, (query) => {
       for (const clause of clauses) query.clause({ ...clause });
-    });
+    }).map(lunrResult);
   } catch {
     return undefined;
   }
@@ -558,11 +599,13 @@ function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undef
     .filter((clause) => (clause as { presence?: number }).presence !== lunr.Query.presence.PROHIBITED)
     .map((clause): QueryWord => ({ alternatives: [[clauseTerm(search.indexes, clause)]], fuzzy: false, compound: false, abbreviation: false }));
   // Results that match only through a term the ranking cannot see stay, after the ranked ones.
-  const ranked = rankResults(search, results, words).hits;
+  // A clause's own expansion (a fuzzy term stemmed first, wildcards past MAX_PREFIX_COMPLETIONS)
+  // can differ from the words' terms, so every result gets its title phrase checked.
+  const ranked = rankResults(search, results, words, false).hits;
   const rankedEntries = new Set(ranked.map((hit) => hit.entry));
   const rest = results
     .filter((result) => !rankedEntries.has(entryPosition(result.ref)))
-    .map((result, rank) => toHit(search.store, result, 0, ranked.length + rank < MARKED_HITS));
+    .map((result, rank) => toHit(search.store, result, entryPosition(result.ref), 0, ranked.length + rank < MARKED_HITS));
   return [...ranked, ...rest];
 }
 
@@ -619,9 +662,8 @@ function normaliseClause(clause: lunr.Query.Clause): lunr.Query.Clause[] {
   });
 }
 
-/** Turns a lunr result into a hit, with its marks only when `marked`. */
-function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: number, marked: boolean): SearchHit {
-  const entry = entryPosition(result.ref);
+/** Turns a lunr result for stored entry `entry` into a hit, with its marks only when `marked`. */
+function toHit(store: SearchStore, result: ScoredResult, entry: number, wordsMatched: number, marked: boolean): SearchHit {
   if (!marked) return { entry, score: result.score, wordsMatched, titleMarks: [], snippetMarks: [] };
 
   const stored = store.entries[entry];
@@ -629,7 +671,7 @@ function toHit(store: SearchStore, result: lunr.Index.Result, wordsMatched: numb
 
   const titleMarks: Mark[] = [];
   const snippetMarks: Mark[] = [];
-  for (const fields of Object.values(result.matchData.metadata) as Record<string, { position?: Mark[] }>[]) {
+  for (const fields of Object.values(result.metadata) as Record<string, { position?: Mark[] }>[]) {
     titleMarks.push(...(fields['title']?.position ?? []));
     if (snippetField !== undefined) snippetMarks.push(...(fields[snippetField]?.position ?? []));
   }

@@ -22,6 +22,8 @@ let search: LoadedSearch;
 let sharded: LoadedSearch;
 /** Only the first shard of `sharded` loaded. */
 let firstShardOnly: LoadedSearch;
+/** The manifest and shards of `sharded`, as JSON text. */
+let shardTexts: { manifest: string; shards: string[] };
 
 /** Titles of the hits for `query`, best first. */
 function titles(query: string): string[] {
@@ -37,6 +39,7 @@ before(async () => {
   // Through JSON, as the browser receives it.
   search = loadSearchFile(JSON.parse(JSON.stringify(buildSearchFile(catalog))) as SearchFile);
   const built = buildSearchShards(catalog, 4);
+  shardTexts = { manifest: JSON.stringify(built.manifest), shards: built.shards.map((shard) => JSON.stringify(shard)) };
   sharded = loadSearchManifest(JSON.parse(JSON.stringify(built.manifest)) as SearchManifest);
   for (const shard of built.shards) addSearchShard(sharded, JSON.parse(JSON.stringify(shard)) as SearchShard);
   firstShardOnly = loadSearchManifest(JSON.parse(JSON.stringify(built.manifest)) as SearchManifest);
@@ -273,6 +276,23 @@ describe('runSearch over shards', () => {
     for (const query of queries) {
       for (const hit of runSearch(firstShardOnly, query).hits) {
         assert.ok(firstShardOnly.store.entries[hit.entry], `${query}: entry ${hit.entry} is not loaded`);
+      }
+    }
+  });
+
+  it('finds completions of shards added later', () => {
+    // Each query runs after each shard arrives, so that completions found before a shard was added are not reused after.
+    // The first shard has no word that starts like the last three queries.
+    const typed = [...queries, 'dropo', 'stochas', 'visualiz'];
+    const growing = loadSearchManifest(JSON.parse(shardTexts.manifest) as SearchManifest);
+    for (const [count, shard] of shardTexts.shards.entries()) {
+      addSearchShard(growing, JSON.parse(shard) as SearchShard);
+      const fresh = loadSearchManifest(JSON.parse(shardTexts.manifest) as SearchManifest);
+      for (const text of shardTexts.shards.slice(0, count + 1)) addSearchShard(fresh, JSON.parse(text) as SearchShard);
+
+      for (const query of typed) {
+        const expected = runSearch(fresh, query).hits.map((hit) => hit.entry);
+        assert.deepEqual(runSearch(growing, query).hits.map((hit) => hit.entry), expected, `${query} after ${count + 1} shards`);
       }
     }
   });
