@@ -1,8 +1,7 @@
 // Builds the search files from the catalog: lunr indexes over the entries, in one file or in
 // shards per list, and the store of what each result shows.
 import type { Catalog, CatalogEntry, CatalogSection } from '../catalog/types.ts';
-import { compactIndex, type PositionPolicy } from './compactIndex.ts';
-import { configureBuilder, lunr } from './lunrPipeline.ts';
+import { buildCompactIndex, buildCompactIndexJson, type IndexedDocument, type PositionLimit } from './indexBuilder.ts';
 import { markdownText } from './markdownText.ts';
 import { SEARCH_FIELDS, SNIPPET_FIELDS, type SearchField, type SearchFieldName } from './searchFields.ts';
 import {
@@ -44,7 +43,7 @@ export interface SearchShards {
  */
 export function buildSearchFile(catalog: Catalog, fields: readonly SearchField[] = SEARCH_FIELDS): SearchFile {
   const { lists, sections, entries } = numberEntries(catalog);
-  const built = buildShard(entries.map(({ entry }) => entry), 0, sections, fields);
+  const built = buildShard({ start: 0, sources: entries.map(({ entry }) => entrySource(entry, sections.numbers)) }, fields);
   return { version: SEARCH_FILE_VERSION, index: built.index, store: { lists, sections: sections.stored, entries: built.entries } };
 }
 
@@ -75,8 +74,69 @@ export function forEachSearchShard(
   maxEntries: number = SHARD_MAX_ENTRIES,
   fields: readonly SearchField[] = SEARCH_FIELDS,
 ): SearchShards['manifest'] {
+  return prepareSearchShards(catalog, (prepared, number) => onShard(buildShard(prepared, fields), number), maxEntries);
+}
+
+/**
+ * The entries of one shard as plain data, before their text is indexed: what buildShard needs,
+ * without catalog objects, so that it can be posted to a worker thread.
+ */
+export interface PreparedShard {
+  /** The store number of the first entry. */
+  start: number;
+  sources: EntrySource[];
+}
+
+/** The fields of one entry that its search document and stored entry are made of. */
+export interface EntrySource {
+  title: string;
+  slug: string;
+  /** Store numbers of the entry's section and of its further sections (`also`). */
+  section: number;
+  alsoIn: number[];
+  aliases: string;
+  keywords: string;
+  arxiv: string;
+  intro: string;
+  /** The titles of every section on the trails of the entry's sections, one a line. */
+  sections: string;
+  links: string;
+  /** The Markdown body, turned into plain text by buildShard. */
+  body: string;
+  /** The texts of the entry's details (`author: ...`), searched with the notes. */
+  details: string[];
+}
+
+/**
+ * Splits the entries of `catalog` into the shards of buildSearchShards and passes each, as plain
+ * data, to `onShard` with its number. Returns the manifest, without shard file names.
+ */
+export function prepareSearchShards(
+  catalog: Catalog,
+  onShard: (prepared: PreparedShard, number: number) => void,
+  maxEntries: number = SHARD_MAX_ENTRIES,
+): SearchShards['manifest'] {
+  const plan = planSearchShards(catalog, maxEntries);
+  plan.manifest.shards.forEach((_, number) => onShard(plan.prepare(number), number));
+  return plan.manifest;
+}
+
+/** The shards of a catalog: the manifest, and each shard's entries collected on request. */
+export interface SearchShardPlan {
+  /** The manifest, without shard file names. */
+  manifest: SearchShards['manifest'];
+  /** Returns the entries of shard `number` (0 to the number of shards - 1) as plain data. */
+  prepare(number: number): PreparedShard;
+}
+
+/**
+ * Splits the entries of `catalog` into the shards of buildSearchShards, without collecting their
+ * fields yet, so that a caller can prepare and hand over one shard at a time.
+ */
+export function planSearchShards(catalog: Catalog, maxEntries: number = SHARD_MAX_ENTRIES): SearchShardPlan {
   const { lists, sections, entries } = numberEntries(catalog);
   const references: Omit<ShardReference, 'file'>[] = [];
+  const starts: number[] = [];
 
   let start = 0;
   while (start < entries.length) {
@@ -84,13 +144,21 @@ export function forEachSearchShard(
     let end = start;
     while (end < entries.length && end - start < maxEntries && entries[end]!.list === list) end += 1;
 
-    const built = buildShard(entries.slice(start, end).map(({ entry }) => entry), start, sections, fields);
-    onShard({ version: SEARCH_FILE_VERSION, start, index: built.index, entries: built.entries }, references.length);
+    starts.push(start);
     references.push({ list, entries: end - start });
     start = end;
   }
 
-  return { version: SEARCH_FILE_VERSION, lists, sections: sections.stored, shards: references };
+  return {
+    manifest: { version: SEARCH_FILE_VERSION, lists, sections: sections.stored, shards: references },
+    prepare: (number) => {
+      const first = starts[number];
+      const reference = references[number];
+      if (first === undefined || reference === undefined) throw new RangeError(`no search shard ${number}: the catalog has ${references.length}`);
+      const sources = entries.slice(first, first + reference.entries).map(({ entry }) => entrySource(entry, sections.numbers));
+      return { start: first, sources };
+    },
+  };
 }
 
 interface NumberedSections {
@@ -121,64 +189,91 @@ function numberEntries(catalog: Catalog): { lists: StoredList[]; sections: Numbe
   return { lists, sections, entries };
 }
 
-/** Builds the lunr index and stored entries of `entries`, numbered from `start`. */
-function buildShard(
-  entries: readonly CatalogEntry[],
-  start: number,
-  sections: NumberedSections,
-  fields: readonly SearchField[],
-): { index: object; entries: StoredEntry[] } {
-  const documents = entries.map((entry, offset) => searchDocument(entry, entryRef(start + offset)));
+/** Builds the serialised index of a shard's documents; buildCompactIndex, or lunr.Builder's path in the tests. */
+export type ShardIndexer = (documents: readonly IndexedDocument[], fields: readonly SearchField[], keepBelow: PositionLimit) => object;
+
+/**
+ * Builds the lunr index (compacted as compactIndex does) and the stored entries of `prepared`,
+ * numbered from its start, with `indexer` (default buildCompactIndex). Match positions are kept
+ * for the title and for the snippet's field up to the snippet's length, because the result list
+ * highlights only those.
+ */
+export function buildShard(prepared: PreparedShard, fields: readonly SearchField[] = SEARCH_FIELDS, indexer: ShardIndexer = buildCompactIndex): SearchShard {
+  const { documents, stored, keepBelow } = shardContents(prepared);
+  return { version: SEARCH_FILE_VERSION, start: prepared.start, index: indexer(documents, fields, keepBelow), entries: stored };
+}
+
+/**
+ * Returns the JSON text of buildShard's shard, built as text: the index objects of a shard of a
+ * thousand entries cost more to create and stringify than to index.
+ */
+export function buildShardJson(prepared: PreparedShard, fields: readonly SearchField[] = SEARCH_FIELDS): string {
+  const { documents, stored, keepBelow } = shardContents(prepared);
+  const index = buildCompactIndexJson(documents, fields, keepBelow);
+  return `{"version":${SEARCH_FILE_VERSION},"start":${prepared.start},"index":${index},"entries":${JSON.stringify(stored)}}`;
+}
+
+/** Returns the search documents and stored entries of `prepared`, and which match positions to keep. */
+function shardContents(prepared: PreparedShard): { documents: SearchDocument[]; stored: StoredEntry[]; keepBelow: PositionLimit } {
+  const documents = prepared.sources.map((source, offset) => documentOf(source, entryRef(prepared.start + offset)));
   const snippetLengths = new Map<string, { field: SearchFieldName; length: number }>();
 
-  const stored = entries.map((entry, offset): StoredEntry => {
+  const stored = prepared.sources.map((source, offset): StoredEntry => {
     const document = documents[offset]!;
     const snippet = chooseSnippet(document);
     if (snippet) snippetLengths.set(document.ref, { field: snippet.field, length: snippet.text.length });
 
-    return [
-      entry.data.title,
-      entry.slug,
-      sections.numbers.get(entry.section) ?? -1,
-      snippet?.text ?? '',
-      snippet ? SNIPPET_FIELDS.indexOf(snippet.field) : -1,
-      entry.alsoIn.map((section) => sections.numbers.get(section) ?? -1).filter((number) => number >= 0),
-    ];
+    return [source.title, source.slug, source.section, snippet?.text ?? '', snippet ? SNIPPET_FIELDS.indexOf(snippet.field) : -1, source.alsoIn];
   });
 
-  const index = lunr(function () {
-    configureBuilder(this);
-    this.ref('ref');
-    for (const field of fields) this.field(field.name, { boost: field.boost });
-    for (const document of documents) this.add(document);
-  });
-
-  const keepPosition: PositionPolicy = (field, ref, position) => {
-    if (field === 'title') return true;
+  const keepBelow: PositionLimit = (field, ref) => {
+    if (field === 'title') return Infinity;
     const snippet = snippetLengths.get(ref);
-    return snippet !== undefined && snippet.field === field && position < snippet.length;
+    return snippet !== undefined && snippet.field === field ? snippet.length : 0;
   };
 
-  return { index: compactIndex(index.toJSON(), keepPosition), entries: stored };
+  return { documents, stored, keepBelow };
 }
 
 /** Returns the text of each indexed field of `entry`. Details (`author: ...`) are searched with the notes. */
 export function searchDocument(entry: CatalogEntry, ref: string): SearchDocument {
+  return documentOf(entrySource(entry, new Map()), ref);
+}
+
+/** Collects the fields of `entry`, with its sections numbered by `sectionNumbers` (-1 when missing, dropped from `alsoIn`). */
+function entrySource(entry: CatalogEntry, sectionNumbers: ReadonlyMap<CatalogSection, number>): EntrySource {
   const data = entry.data;
   const sections = [entry.section, ...entry.alsoIn].flatMap((section) => section.trail.map((step) => step.title));
   const links = (data.links ?? []).flatMap((link) => [link.label, link.text]).filter((text) => text !== undefined);
-  const details = (data.details ?? []).map((detail) => detail.text);
-  const notes = [markdownText(entry.body), ...details].filter((text) => text !== '');
 
   return {
-    ref,
     title: data.title,
+    slug: entry.slug,
+    section: sectionNumbers.get(entry.section) ?? -1,
+    alsoIn: entry.alsoIn.map((section) => sectionNumbers.get(section) ?? -1).filter((number) => number >= 0),
     aliases: (data.aliases ?? []).join('\n'),
     keywords: (data.keywords ?? []).join(', '),
     arxiv: data.arxiv ?? '',
     intro: (data.intro ?? []).join(' · '),
-    section: [...new Set(sections)].join('\n'),
+    sections: [...new Set(sections)].join('\n'),
     links: links.join('\n'),
+    body: entry.body,
+    details: (data.details ?? []).map((detail) => detail.text),
+  };
+}
+
+/** Returns the search document of `source` under `ref`: its notes are the body's plain text, then the details. */
+function documentOf(source: EntrySource, ref: string): SearchDocument {
+  const notes = [markdownText(source.body), ...source.details].filter((text) => text !== '');
+  return {
+    ref,
+    title: source.title,
+    aliases: source.aliases,
+    keywords: source.keywords,
+    arxiv: source.arxiv,
+    intro: source.intro,
+    section: source.sections,
+    links: source.links,
     notes: notes.join('\n'),
   };
 }

@@ -4,6 +4,15 @@ import type { SearchFieldName } from './searchFields.ts';
 
 export const SEARCH_FILE_VERSION = 2;
 
+/**
+ * The manifest's file name, next to the browser bundle. The shards' names carry a content hash,
+ * so that hosts can cache them for ever. The manifest's name does not, because the bundle names
+ * it: a hashed name would change the bundle's name, and so every page's script tag, on each
+ * content edit. Hosts must revalidate the manifest instead. The name carries the format version,
+ * so that a bundle never reads a cached manifest of another version.
+ */
+export const SEARCH_MANIFEST_FILE = `index-${SEARCH_FILE_VERSION}.json`;
+
 /** `[list id, list title]`. */
 export type StoredList = [id: string, title: string];
 

@@ -39,6 +39,9 @@ const TOKEN_PATTERN = new RegExp(
 );
 
 const PART_PATTERN = new RegExp(WORD, 'gu');
+/** The characters of a compound that are not letters, digits or marks: what WORD and HYPHEN allow besides LETTERS. */
+const NOT_LETTERS = /['’ʼ.+#\-‐‑]/;
+const ASCII = /^[\x00-\x7f]*$/;
 const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 const CJK_CHARACTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 
@@ -47,6 +50,11 @@ const CJK_CHARACTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/g
  * case, straight and curly apostrophes removed (`Don’t` -> `dont`). `C++` and `C#` keep their signs.
  */
 export function normaliseTerm(word: string): string {
+  // ASCII has no combining marks and NFKD leaves it unchanged, so only case and `'` remain.
+  if (ASCII.test(word)) {
+    const lower = word.toLowerCase();
+    return lower.includes("'") ? lower.replaceAll("'", '') : lower;
+  }
   return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -75,6 +83,12 @@ export function splitWords(text: string): TextWord[] {
     const compound = groups['compound'] ?? '';
     if (CJK_PATTERN.test(compound)) {
       words.push(...splitCjk(compound, start));
+      continue;
+    }
+
+    // A run of letters and digits alone is one part; most words are, and matching them again costs more than the split.
+    if (!NOT_LETTERS.test(compound)) {
+      words.push({ whole: { term: normaliseTerm(compound), start, length: compound.length }, parts: [], arxiv: false });
       continue;
     }
 

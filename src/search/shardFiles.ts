@@ -1,0 +1,51 @@
+// Writes search files with a gzip and a brotli copy beside each, for hosts that serve
+// precompressed files, and names shards by content hash. Loaded by the search worker too, so it
+// imports no more than building a shard needs.
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { buildShardJson, type PreparedShard } from './buildSearchFile.ts';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * Files up to this size get the best compression (gzip level 9, brotli quality 11). Larger files
+ * (the shards) get gzip level 6 and brotli quality 5. On a 1.3 MB shard of generated content
+ * (Node 20, one core), brotli 11 took 1.4 s and 5 took 30 ms for a file 21% larger. gzip 9 took
+ * 96 ms and 6 took 25 ms for a file 3% larger.
+ */
+const BEST_COMPRESSION_MAX_BYTES = 256_000;
+
+/**
+ * Builds shard `number` from `prepared` and writes it to `<assetDir>/shard-<number>-<hash>.json`
+ * with its compressed copies. Returns the file name. Rejects when a write fails.
+ */
+export async function writeShardFile(assetDir: string, prepared: PreparedShard, number: number): Promise<string> {
+  const json = buildShardJson(prepared);
+  const name = `shard-${number}-${contentHash(json)}.json`;
+  await writeWithCompressedCopies(path.join(assetDir, name), Buffer.from(json));
+  return name;
+}
+
+/**
+ * Writes `bytes` to `file`, and `<file>.gz` and `<file>.br` beside it, compressing on libuv's
+ * thread pool. Returns the three paths.
+ */
+export async function writeWithCompressedCopies(file: string, bytes: Buffer): Promise<string[]> {
+  const best = bytes.length <= BEST_COMPRESSION_MAX_BYTES;
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(bytes, { level: best ? 9 : 6 }),
+    brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    writeFile(file, bytes),
+  ]);
+  await Promise.all([writeFile(`${file}.gz`, gzipped), writeFile(`${file}.br`, brotli)]);
+  return [file, `${file}.gz`, `${file}.br`];
+}
+
+/** Returns the first 10 hex digits of the SHA-256 of `text`. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+}
