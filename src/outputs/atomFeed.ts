@@ -57,7 +57,9 @@ export function renderSiteFeed(catalog: Catalog, settings: Settings, options: Fe
 
 /** Returns the `limit` most recently added entries of all lists, newest first (a stable sort). */
 export function recentlyAddedAcrossLists(catalog: Catalog, limit: number): CatalogEntry[] {
-  const dated = catalog.lists.flatMap((list) => list.recentlyAdded);
+  // Each list's recentlyAdded is newest first, so an entry after a list's first `limit` has
+  // `limit` entries of its list before it and cannot make the cut: sorting those is enough.
+  const dated = catalog.lists.flatMap((list) => list.recentlyAdded.slice(0, limit));
   const newestFirst = dated.toSorted((a, b) => compareDates(b.data.added, a.data.added));
   return newestFirst.slice(0, limit);
 }

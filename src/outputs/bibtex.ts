@@ -28,31 +28,31 @@ export function citationKey(entry: Pick<CatalogEntry, 'slug'>): string {
  */
 export function bibtexForEntry(entry: CatalogEntry): string {
   const { data } = entry;
-  const fields: Array<[string, string]> = [['title', `{${bibtexTitle(data.title)}}`]];
+  // Each field is written with the comma and line break that end the one before it.
+  let body = `  title = {${bibtexTitle(data.title)}}`;
 
   const arxivId = arxivIdOf(data);
   if (arxivId !== undefined) {
-    fields.push(['eprint', `{${arxivId}}`], ['archivePrefix', '{arXiv}']);
+    body += `,\n  eprint = {${arxivId}},\n  archivePrefix = {arXiv}`;
 
     const archive = arxivArchive(arxivId);
-    if (archive !== undefined) fields.push(['primaryClass', `{${archive}}`]);
+    if (archive !== undefined) body += `,\n  primaryClass = {${archive}}`;
 
     const submitted = arxivSubmissionMonth(arxivId);
     if (submitted !== undefined) {
-      fields.push(['year', `{${submitted.year}}`], ['month', MONTH_MACROS[submitted.month - 1] ?? `{${submitted.month}}`]);
+      body += `,\n  year = {${submitted.year}},\n  month = ${MONTH_MACROS[submitted.month - 1] ?? `{${submitted.month}}`}`;
     }
-    fields.push(['url', `{${escapeUrl(arxivAbsUrl(arxivId))}}`]);
+    body += `,\n  url = {${escapeUrl(arxivAbsUrl(arxivId))}}`;
   } else {
     const link = workLink(data.links ?? []);
     if (link !== undefined) {
-      fields.push(['howpublished', `{\\url{${escapeUrlInArgument(link.url)}}}`], ['url', `{${escapeUrl(link.url)}}`]);
+      body += `,\n  howpublished = {\\url{${escapeUrlInArgument(link.url)}}},\n  url = {${escapeUrl(link.url)}}`;
     }
   }
 
-  if (data.intro !== undefined) fields.push(['note', `{${escapeLatex(data.intro.join('; '))}}`]);
-  if (data.keywords !== undefined) fields.push(['keywords', `{${escapeLatex(data.keywords.join(', '))}}`]);
+  if (data.intro !== undefined) body += `,\n  note = {${escapeLatex(data.intro.join('; '))}}`;
+  if (data.keywords !== undefined) body += `,\n  keywords = {${escapeLatex(data.keywords.join(', '))}}`;
 
-  const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
   return `@misc{${citationKey(entry)},\n${body}\n}\n`;
 }
 
@@ -61,14 +61,32 @@ export function bibtexForEntry(entry: CatalogEntry): string {
  * per entry in document order.
  */
 export function renderListBibtex(list: CatalogList): string {
+  return [...listBibtexChunks(list)].join('');
+}
+
+/** The number of records in each part of the text that listBibtexChunks yields. */
+const RECORDS_PER_CHUNK = 500;
+
+/**
+ * Yields the text of renderListBibtex(list) in consecutive parts: the header, then runs of at
+ * most RECORDS_PER_CHUNK records, so that a writer never keeps the text of a whole file.
+ */
+export function* listBibtexChunks(list: CatalogList): Generator<string> {
   const header = [`% ${oneLineComment(list.data.title)}: ${list.entries.length} references.`];
   const source = list.data.source;
   if (source !== undefined) {
     header.push(`% Imported from ${oneLineComment(source.url)} (${oneLineComment(source.licence)}).`);
   }
+  yield header.join('\n');
 
-  const records = list.entries.map((entry) => bibtexForEntry(entry));
-  return [header.join('\n'), ...records].join('\n');
+  const { entries } = list;
+  for (let start = 0; start < entries.length; start += RECORDS_PER_CHUNK) {
+    let text = '';
+    for (let index = start; index < Math.min(entries.length, start + RECORDS_PER_CHUNK); index += 1) {
+      text += `\n${bibtexForEntry(entries[index] as CatalogEntry)}`;
+    }
+    yield text;
+  }
 }
 
 /**
@@ -78,8 +96,11 @@ export function renderListBibtex(list: CatalogList): string {
  * because BibTeX counts every brace, escaped or not, and an unbalanced one ends a field early.
  */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}$&#^_%~<>]/g, (character) => LATEX_ESCAPES[character] ?? character);
+  return LATEX_SPECIAL_CHARACTER.test(text) ? text.replace(LATEX_SPECIAL_CHARACTERS, (character) => LATEX_ESCAPES[character] ?? character) : text;
 }
+
+const LATEX_SPECIAL_CHARACTER = /[\\{}$&#^_%~<>]/;
+const LATEX_SPECIAL_CHARACTERS = /[\\{}$&#^_%~<>]/g;
 
 const LATEX_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -103,20 +124,27 @@ const LATEX_ESCAPES: Record<string, string> = {
  * `(ReLU):` becomes `({ReLU}):`. Words capitalised only at their start are left to the style.
  */
 export function bibtexTitle(title: string): string {
+  // Without a capital after a word's first character no word is braced, and escaping the whole
+  // title gives the same text as escaping word by word, because spaces need no escape.
+  if (!CAPITAL_AFTER_FIRST_CHARACTER.test(title)) return escapeLatex(title);
+
   // Splitting on every kind of space keeps separators such as no-break spaces as they are.
   return title
     .split(/(\s+)/u)
     .map((word, index) => {
-      if (index % 2 === 1) return word;
+      if (index % 2 === 1 || !CAPITAL_AFTER_FIRST_CHARACTER.test(word)) return escapeLatex(word);
 
       const [, before = '', core = '', after = ''] = /^([("'“‘[]*)(.*?)([)"'”’\]:;,.!?]*)$/su.exec(word) ?? [];
-      const protect = core.split(/[-/]/).some((part) => /\p{Lu}/u.test(Array.from(part).slice(1).join('')));
+      const protect = core.split(/[-/]/).some((part) => CAPITAL_AFTER_FIRST_CHARACTER.test(part));
       if (!protect) return escapeLatex(word);
 
       return `${escapeLatex(before)}{${escapeLatex(core)}}${escapeLatex(after)}`;
     })
     .join('');
 }
+
+/** A capital letter after at least one other character (a code point, so a surrogate pair counts once). */
+const CAPITAL_AFTER_FIRST_CHARACTER = /^.+?\p{Lu}/su;
 
 function workLink(links: Link[]): Link | undefined {
   for (const kind of WORK_LINK_KINDS) {

@@ -15,18 +15,68 @@ export function buildExport(lists: CatalogList[], settings: Settings): ExportDoc
   const url = (pagePath: string) => publicUrl(settings, pagePath);
 
   return {
-    $schema: url(entriesSchemaPath()),
-    version: 1,
-    site: { title: settings.title, url: url(homePath()) },
-    lists: lists.map((list) => exportList(list, url)),
+    ...exportHeader(lists, settings, url),
     entries: lists.flatMap((list) => list.entries.map((entry) => exportEntry(entry, url))),
   };
 }
 
 /** Renders `buildExport(lists, settings)` as indented JSON text, ending with a line break. */
 export function renderEntriesJson(lists: CatalogList[], settings: Settings): string {
-  return `${JSON.stringify(buildExport(lists, settings), null, 2)}\n`;
+  const document = new ExportText(lists, settings);
+  return document.start() + document.entries(exportEntriesText(lists.flatMap((list) => list.entries), settings)) + document.end();
 }
+
+/**
+ * The text of an export document in parts, the same text as renderEntriesJson writes at once:
+ * start(), then entries() for each run of entries in order, then end(). A writer that keeps one
+ * run at a time never keeps the whole export (134 MB at 100,000 entries), and the text of a run
+ * from exportEntriesText can go both into the site's export and into its list's.
+ */
+export class ExportText {
+  private hasEntries = false;
+
+  constructor(
+    private readonly lists: CatalogList[],
+    private readonly settings: Settings,
+  ) {}
+
+  /** Returns the text up to the opening bracket of the `entries` array. */
+  start(): string {
+    const url = (pagePath: string) => publicUrl(this.settings, pagePath);
+    const header = JSON.stringify(exportHeader(this.lists, this.settings, url), null, 2);
+    // The header's text ends with the object's closing "\n}", where the entries continue it.
+    return `${header.slice(0, -2)},\n  "entries": [`;
+  }
+
+  /** Returns the text that adds `entriesText`, from exportEntriesText, after the entries so far. */
+  entries(entriesText: string): string {
+    if (entriesText === '') return '';
+    const separator = this.hasEntries ? ',\n' : '\n';
+    this.hasEntries = true;
+    return separator + entriesText;
+  }
+
+  /** Returns the text that closes the document. */
+  end(): string {
+    return this.hasEntries ? `${ENTRIES_CLOSING}\n` : ']\n}\n';
+  }
+}
+
+/**
+ * Returns the records of `entries` as they appear in the `entries` array of an export document:
+ * indented, separated by a comma and a line break, without a line break before the first or
+ * after the last. Returns '' for no entries.
+ */
+export function exportEntriesText(entries: readonly CatalogEntry[], settings: Settings): string {
+  if (entries.length === 0) return '';
+  const url = (pagePath: string) => publicUrl(settings, pagePath);
+  // Nested one level down as in the document, the records get the document's indentation.
+  const text = JSON.stringify({ entries: entries.map((entry) => exportEntry(entry, url)) }, null, 2);
+  return text.slice(ENTRIES_OPENING.length, -ENTRIES_CLOSING.length);
+}
+
+const ENTRIES_OPENING = '{\n  "entries": [\n';
+const ENTRIES_CLOSING = '\n  ]\n}';
 
 /** The checked-in copy of the export's JSON Schema, relative to the project root. */
 export const EXPORT_SCHEMA_FILE = 'schemas/export.schema.json';
@@ -46,6 +96,16 @@ export function renderExportJsonSchema(id?: string): string {
 }
 
 type UrlOf = (pagePath: string) => string;
+
+/** Builds the export document's fields before `entries`, in the order they are written. */
+function exportHeader(lists: CatalogList[], settings: Settings, url: UrlOf): Omit<ExportDocument, 'entries'> {
+  return {
+    $schema: url(entriesSchemaPath()),
+    version: 1,
+    site: { title: settings.title, url: url(homePath()) },
+    lists: lists.map((list) => exportList(list, url)),
+  };
+}
 
 function exportList(list: CatalogList, url: UrlOf): ExportList {
   const source = list.data.source;

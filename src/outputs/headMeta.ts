@@ -3,7 +3,7 @@
 // for papers.
 import type { Settings } from '../../schemas/settings.ts';
 import type { CatalogEntry, CatalogList } from '../catalog/types.ts';
-import { html, joinHtml, trustedHtml, type SafeHtml } from '../site/html.ts';
+import { escapeHtml, html, joinHtml, trustedHtml, type SafeHtml } from '../site/html.ts';
 import type { PageMeta } from '../site/layout.ts';
 import { entryPath, listPath } from '../site/urls.ts';
 import { arxivAbsUrl, arxivIdOf, arxivPdfUrl, arxivSubmissionMonth } from './arxiv.ts';
@@ -27,47 +27,72 @@ export const SCHEMA_ORG_TYPES: Record<WorkType['kind'], string> = {
  * template inserts it as markup, and `String()` gives the text.
  */
 export function renderHeadMeta(meta: PageMeta, settings: Settings): SafeHtml {
-  const url = (pagePath: string) => publicUrl(settings, pagePath);
-  const pageUrl = url(meta.path);
+  // Runs for every page, so the tags are written as text with the escaping of the `html` template.
+  const pageUrl = escapeText(publicUrl(settings, meta.path));
   const entry = meta.kind === 'entry' ? meta.entry : undefined;
 
   // The 404 page is served at whatever address was missing, so it names no canonical URL.
   const isNotFound = meta.kind === 'not-found';
+  const siteTags = siteTagsOf(settings);
 
-  const tags: SafeHtml[] = [];
-  if (!isNotFound) tags.push(html`<link rel="canonical" href="${pageUrl}">`);
-  tags.push(html`<link rel="alternate" type="application/atom+xml" title="${`${settings.title}: recently added`}" href="${url(siteFeedPath())}">`);
+  let markup = isNotFound ? '' : `<link rel="canonical" href="${pageUrl}">\n`;
+  markup += siteTags.feedLink;
   if (meta.list !== undefined) {
-    tags.push(html`<link rel="alternate" type="application/atom+xml" title="${`${meta.list.data.title}: recently added`}" href="${url(listFeedPath(meta.list))}">`);
+    markup += `\n<link rel="alternate" type="application/atom+xml" title="${escapeText(`${meta.list.data.title}: recently added`)}" href="${escapeText(publicUrl(settings, listFeedPath(meta.list)))}">`;
   }
-
-  tags.push(
-    html`<meta property="og:site_name" content="${settings.title}">`,
-    html`<meta property="og:type" content="${entry !== undefined ? 'article' : 'website'}">`,
-    html`<meta property="og:title" content="${meta.title}">`,
-    html`<meta property="og:description" content="${meta.description}">`,
-  );
-  if (!isNotFound) tags.push(html`<meta property="og:url" content="${pageUrl}">`);
-  tags.push(html`<meta name="twitter:card" content="summary">`);
+  markup += `\n${siteTags.siteName}\n<meta property="og:type" content="${entry !== undefined ? 'article' : 'website'}">`;
+  markup += `\n<meta property="og:title" content="${escapeText(meta.title)}">\n<meta property="og:description" content="${escapeText(meta.description)}">`;
+  if (!isNotFound) markup += `\n<meta property="og:url" content="${pageUrl}">`;
+  markup += '\n<meta name="twitter:card" content="summary">';
 
   if (entry !== undefined) {
-    const workType = workTypeOf(entry.data);
-    if (workType.kind === 'paper') tags.push(...citationTags(entry));
-    tags.push(workJsonLd(entry, workType, meta.list, settings));
+    const arxivId = arxivIdOf(entry.data);
+    const workType = workTypeOf(entry.data, arxivId);
+    if (workType.kind === 'paper') markup += `\n${joinHtml(citationTags(entry, arxivId), '\n').value}`;
+    markup += `\n${workJsonLd(entry, workType, meta.list, settings, arxivId).value}`;
   }
-  return joinHtml(tags, '\n');
+  return trustedHtml(markup);
 }
+
+interface SiteTags {
+  /** The settings the tags were written for. */
+  settings: Pick<Settings, 'title' | 'baseUrl' | 'pathPrefix'>;
+  feedLink: string;
+  siteName: string;
+}
+
+/** The tags that depend only on the settings, written once for every page of a build. */
+let lastSiteTags: SiteTags | undefined;
+
+function siteTagsOf(settings: Settings): SiteTags {
+  const cached = lastSiteTags?.settings;
+  if (lastSiteTags !== undefined && cached?.title === settings.title && cached.baseUrl === settings.baseUrl && cached.pathPrefix === settings.pathPrefix) return lastSiteTags;
+
+  lastSiteTags = {
+    settings: { title: settings.title, baseUrl: settings.baseUrl, pathPrefix: settings.pathPrefix },
+    feedLink: `<link rel="alternate" type="application/atom+xml" title="${escapeText(`${settings.title}: recently added`)}" href="${escapeText(publicUrl(settings, siteFeedPath()))}">`,
+    siteName: `<meta property="og:site_name" content="${escapeText(settings.title)}">`,
+  };
+  return lastSiteTags;
+}
+
+/** Escapes `text` as escapeHtml does, and skips its replace for text with nothing to escape, which most text is. */
+function escapeText(text: string): string {
+  return HTML_SPECIAL_CHARACTER.test(text) ? escapeHtml(text) : text;
+}
+
+const HTML_SPECIAL_CHARACTER = /[&<>"']/;
 
 /**
  * Returns the Highwire Press tags of a paper entry, only those its data supports: the title, the
  * arXiv id with its PDF and abstract URLs and the year its id encodes, a PDF link of its own,
- * and its keywords. Entries carry no authors, so there is no citation_author.
+ * and its keywords. Entries carry no authors, so there is no citation_author. `arxivId` is the
+ * entry's arXiv id, for a caller that has it already.
  */
-export function citationTags(entry: CatalogEntry): SafeHtml[] {
+export function citationTags(entry: CatalogEntry, arxivId = arxivIdOf(entry.data)): SafeHtml[] {
   const { data } = entry;
   const tags = [html`<meta name="citation_title" content="${data.title}">`];
 
-  const arxivId = arxivIdOf(data);
   const pdfUrl = arxivId !== undefined ? arxivPdfUrl(arxivId) : ownPdfUrl(entry);
   if (arxivId !== undefined) {
     tags.push(html`<meta name="citation_arxiv_id" content="${arxivId}">`);
@@ -91,12 +116,12 @@ export function citationTags(entry: CatalogEntry): SafeHtml[] {
  * `url` is the work's own address (a paper's arXiv abstract or first paper link, otherwise the
  * main link that workTypeOf picked) and is left out when the entry has no link. `mainEntityOfPage`
  * is the entry's page on this site. `<`, `>`, `&` and the line separators U+2028 and U+2029 are
- * written as JSON `\u` escapes, so no text of the entry can close the script element.
+ * written as JSON `\u` escapes, so no text of the entry can close the script element. `arxivId`
+ * is the entry's arXiv id, for a caller that has it already.
  */
-export function workJsonLd(entry: CatalogEntry, workType: WorkType, list: CatalogList | undefined, settings: Settings): SafeHtml {
+export function workJsonLd(entry: CatalogEntry, workType: WorkType, list: CatalogList | undefined, settings: Settings, arxivId = arxivIdOf(entry.data)): SafeHtml {
   const url = (pagePath: string) => publicUrl(settings, pagePath);
   const { data } = entry;
-  const arxivId = arxivIdOf(data);
   const submitted = arxivId !== undefined ? arxivSubmissionMonth(arxivId) : undefined;
 
   const workUrls = workUrlsOf(data, workType, arxivId);
@@ -135,8 +160,12 @@ function workUrlsOf(data: CatalogEntry['data'], workType: WorkType, arxivId: str
 
 /** Serialises `value` as JSON that is safe inside an HTML <script> element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  return SCRIPT_UNSAFE_CHARACTER.test(json) ? json.replace(SCRIPT_UNSAFE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
+
+const SCRIPT_UNSAFE_CHARACTER = /[<>&\u2028\u2029]/;
+const SCRIPT_UNSAFE_CHARACTERS = /[<>&\u2028\u2029]/g;
 
 /** Returns the URL of the first paper link (see isPaperLink) that ends in `.pdf`. */
 function ownPdfUrl(entry: CatalogEntry): string | undefined {

@@ -4,7 +4,7 @@ import type { Settings } from '../../schemas/settings.ts';
 import type { Catalog, CatalogEntry, CatalogSection } from '../catalog/types.ts';
 import { entryPath, homePath, keywordIndexPath, keywordPath, listPath, searchPath, sectionPath } from '../site/urls.ts';
 import { publicUrl, sitemapPartPath, sitemapPath } from './outputPaths.ts';
-import { buildXml } from './xml.ts';
+import { escapeXml, removeInvalidXmlCharacters, XML_DECLARATION } from './xml.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
@@ -32,8 +32,10 @@ export function catalogPages(catalog: Catalog): SitemapPage[] {
 
   for (const list of catalog.lists) {
     pages.push({ path: listPath(list), lastmod: newestAdded(list.entries) });
+    const newestBySection = new Map<CatalogSection, string | undefined>();
+    for (const section of list.sections) newestUnder(section, newestBySection);
     for (const section of list.sectionsByPath.values()) {
-      pages.push({ path: sectionPath(section), lastmod: newestAdded(entriesUnder(section)) });
+      pages.push({ path: sectionPath(section), lastmod: newestBySection.get(section) });
     }
   }
   for (const entry of catalog.entries) {
@@ -65,8 +67,21 @@ export function splitSitemap(pages: SitemapPage[], maxUrls = MAX_SITEMAP_URLS): 
 
 /** Renders a sitemap file (`<urlset>`) of `pages`, each with its absolute URL under the path prefix. */
 export function renderSitemap(pages: SitemapPage[], settings: Settings): string {
-  const urls = pages.map((page) => ({ loc: publicUrl(settings, page.path), lastmod: page.lastmod }));
-  return buildXml({ urlset: { '@_xmlns': SITEMAP_NAMESPACE, url: urls } });
+  return [...sitemapChunks(pages, settings)].join('');
+}
+
+/** The number of URLs in each part of the text that sitemapChunks yields. */
+const URLS_PER_CHUNK = 5_000;
+
+/**
+ * Yields the text of renderSitemap(pages, settings) in consecutive parts of at most
+ * URLS_PER_CHUNK URLs each, so that a writer never keeps the text of a whole file.
+ */
+export function* sitemapChunks(pages: SitemapPage[], settings: Settings): Generator<string> {
+  yield* locationSetChunks('urlset', 'url', pages.length, (index) => {
+    const page = pages[index] as SitemapPage;
+    return { loc: publicUrl(settings, page.path), lastmod: page.lastmod };
+  });
 }
 
 /**
@@ -74,16 +89,48 @@ export function renderSitemap(pages: SitemapPage[], settings: Settings): string 
  * sitemapPartPath numbers from 1, each dated by the newest `lastmod` of its pages.
  */
 export function renderSitemapIndex(parts: SitemapPage[][], settings: Settings): string {
-  const sitemaps = parts.map((part, index) => ({
+  const chunks = locationSetChunks('sitemapindex', 'sitemap', parts.length, (index) => ({
     loc: publicUrl(settings, sitemapPartPath(index)),
-    lastmod: newestDate(part.map((page) => page.lastmod)),
+    lastmod: newestDate((parts[index] ?? []).map((page) => page.lastmod)),
   }));
-  return buildXml({ sitemapindex: { '@_xmlns': SITEMAP_NAMESPACE, sitemap: sitemaps } });
+  return [...chunks].join('');
+}
+
+interface Location {
+  loc: string;
+  lastmod: string | undefined;
+}
+
+/**
+ * Yields an XML document of one `root` element with a `child` element per location, each with
+ * `<loc>` and an optional `<lastmod>`, as buildXml formats it. Written by hand because the
+ * generic builder took about 0.2 s of CPU for the 11,000 URLs of a generated 10,000-entry site.
+ */
+function* locationSetChunks(root: string, child: string, count: number, locationAt: (index: number) => Location): Generator<string> {
+  if (count === 0) {
+    yield `${XML_DECLARATION}<${root} xmlns="${SITEMAP_NAMESPACE}"/>\n`;
+    return;
+  }
+  yield `${XML_DECLARATION}<${root} xmlns="${SITEMAP_NAMESPACE}">\n`;
+  for (let start = 0; start < count; start += URLS_PER_CHUNK) {
+    let text = '';
+    for (let index = start; index < Math.min(count, start + URLS_PER_CHUNK); index += 1) {
+      const { loc, lastmod } = locationAt(index);
+      text += `  <${child}>\n${textElement('loc', loc)}${lastmod === undefined ? '' : textElement('lastmod', lastmod)}  </${child}>\n`;
+    }
+    yield removeInvalidXmlCharacters(text);
+  }
+  yield `</${root}>\n`;
+}
+
+/** Formats an element of text at the depth of `<loc>`, and empty text as an empty element, as the builder does. */
+function textElement(name: string, text: string): string {
+  return text === '' ? `    <${name}/>\n` : `    <${name}>${escapeXml(text)}</${name}>\n`;
 }
 
 /**
  * Renders /sitemap.xml for `pages`: the sitemap itself when they fit in one file, otherwise
- * the index of the files at sitemapPartPath, which the sitemap part template writes.
+ * the index of the files at sitemapPartPath, which writeCatalogOutputs writes as well.
  */
 export function renderSitemapRoot(pages: SitemapPage[], settings: Settings, maxUrls = MAX_SITEMAP_URLS): string {
   const parts = splitSitemap(pages, maxUrls);
@@ -100,12 +147,24 @@ export function renderRobots(settings: Settings): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`;
 }
 
-function entriesUnder(section: CatalogSection): CatalogEntry[] {
-  return [...section.entries, ...section.sections.flatMap((subsection) => entriesUnder(subsection))];
+/**
+ * Returns the newest `added` date of the entries in `section` and its subsections, and records
+ * it in `newestBySection` for the section and each subsection, so that each entry is read once.
+ */
+function newestUnder(section: CatalogSection, newestBySection: Map<CatalogSection, string | undefined>): string | undefined {
+  let newest = newestAdded(section.entries);
+  for (const subsection of section.sections) newest = newestDate([newest, newestUnder(subsection, newestBySection)]);
+  newestBySection.set(section, newest);
+  return newest;
 }
 
 function newestAdded(entries: CatalogEntry[]): string | undefined {
-  return newestDate(entries.map((entry) => entry.data.added));
+  let newest: string | undefined;
+  for (const entry of entries) {
+    const date = entry.data.added;
+    if (date !== undefined && (newest === undefined || date > newest)) newest = date;
+  }
+  return newest;
 }
 
 function newestDate(dates: Array<string | undefined>): string | undefined {

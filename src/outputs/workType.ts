@@ -29,12 +29,13 @@ export type WorkType =
  * abstract or PDF link) or a link that isPaperLink accepts. Otherwise it is a blog post when it
  * has a link of kind blog, and source code when every link is a code host (github, gitlab,
  * bitbucket, gist, code). Every other entry is other work, including an entry without links.
+ * `arxivId` is the entry's arXiv id, for a caller that has it already.
  */
-export function workTypeOf(data: Pick<EntryData, 'arxiv' | 'links'>): WorkType {
+export function workTypeOf(data: Pick<EntryData, 'arxiv' | 'links'>, arxivId = arxivIdOf(data)): WorkType {
   const links = data.links ?? [];
 
   const paperLinks = links.filter(isPaperLink);
-  if (arxivIdOf(data) !== undefined || paperLinks.length > 0) return { kind: 'paper', mainLink: paperLinks[0] };
+  if (arxivId !== undefined || paperLinks.length > 0) return { kind: 'paper', mainLink: paperLinks[0] };
 
   const blogLink = links.find((link) => link.kind === 'blog');
   if (blogLink !== undefined) return { kind: 'blog', mainLink: blogLink };

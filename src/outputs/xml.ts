@@ -28,5 +28,25 @@ const builder = new XMLBuilder({
  */
 export function buildXml(root: XmlNode): string {
   const body = builder.build(root) as string;
-  return `<?xml version="1.0" encoding="utf-8"?>\n${body.replace(INVALID_XML_CHARACTERS, '')}`;
+  return `${XML_DECLARATION}${removeInvalidXmlCharacters(body)}`;
 }
+
+/** The first line of every XML document that buildXml writes. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+/** Removes the characters that XML 1.0 forbids, as buildXml does. */
+export function removeInvalidXmlCharacters(text: string): string {
+  return text.replace(INVALID_XML_CHARACTERS, '');
+}
+
+/**
+ * Escapes text for an element or a quoted attribute value as the builder does: `&`, `<`, `>`,
+ * `'` and `"` become entity references.
+ */
+export function escapeXml(text: string): string {
+  return XML_SPECIAL_CHARACTER.test(text) ? text.replace(XML_SPECIAL_CHARACTERS, (character) => XML_ESCAPES[character] ?? character) : text;
+}
+
+const XML_SPECIAL_CHARACTER = /[&<>'"]/;
+const XML_SPECIAL_CHARACTERS = /[&<>'"]/g;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };

@@ -115,6 +115,9 @@ describe('bibtexTitle', () => {
     ['R&D in AI', '{R\\&D} in {AI}'],
     ['plain lower case', 'plain lower case'],
     ['Approaches of DNNs\u200a—\u200aA Quick Overview', 'Approaches of {DNNs}\u200a—\u200aA Quick Overview'],
+    ['Gradient_descent & 100% of {x}', 'Gradient\\_descent \\& 100\\% of \\textbraceleft{}x\\textbraceright{}'],
+    ['\u{1D49C}B is braced', '{\u{1D49C}B} is braced'],
+    ['\u{1D49C}b is not', '\u{1D49C}b is not'],
   ];
   for (const [title, expected] of cases) {
     it(`protects ${title}`, () => {

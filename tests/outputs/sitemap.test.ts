@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { catalogPages, renderRobots, renderSitemap, renderSitemapIndex, renderSitemapRoot, splitSitemap } from '../../src/outputs/sitemap.ts';
+import { publicUrl } from '../../src/outputs/outputPaths.ts';
+import { catalogPages, renderRobots, renderSitemap, renderSitemapIndex, renderSitemapRoot, sitemapChunks, splitSitemap, type SitemapPage } from '../../src/outputs/sitemap.ts';
+import { buildXml } from '../../src/outputs/xml.ts';
 import { fixtureCatalog, settings } from '../fixtures/outputs/catalog.ts';
 
 interface SitemapUrl {
@@ -74,6 +76,44 @@ describe('renderSitemap', () => {
   it('escapes URLs', () => {
     const escaped = renderSitemap([{ path: '/a&b/' }], settings);
     assert.match(escaped, /<loc>https:\/\/lists\.example\.org\/reading\/a&amp;b\/<\/loc>/);
+  });
+});
+
+describe('renderSitemap against the XML builder', () => {
+  // What renderSitemap and renderSitemapIndex wrote before they formatted the XML themselves.
+  const urlSet = (pages: SitemapPage[]) =>
+    buildXml({ urlset: { '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9', url: pages.map((page) => ({ loc: publicUrl(settings, page.path), lastmod: page.lastmod })) } });
+  const hostilePages: SitemapPage[] = [
+    { path: "/a&b'c/", lastmod: '2020-01-01' },
+    { path: '/list/<x>"y"/' },
+    { path: '/list/深度/', lastmod: '' },
+    { path: '/list/\u0001\ud800/', lastmod: '2020-01-01\u0002' },
+  ];
+
+  it('writes the same text for the fixture, hostile paths and no pages', () => {
+    for (const pages of [catalogPages(fixtureCatalog()), hostilePages, []]) assert.equal(renderSitemap(pages, settings), urlSet(pages));
+  });
+
+  it('writes the same index', () => {
+    const parts = [hostilePages, [{ path: '/b/' }], []];
+    const index = buildXml({
+      sitemapindex: {
+        '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
+        sitemap: [
+          { loc: publicUrl(settings, '/sitemap-1.xml'), lastmod: '2020-01-01\u0002' },
+          { loc: publicUrl(settings, '/sitemap-2.xml') },
+          { loc: publicUrl(settings, '/sitemap-3.xml') },
+        ],
+      },
+    });
+    assert.equal(renderSitemapIndex(parts, settings), index);
+  });
+
+  it('yields the same text in parts', () => {
+    const pages = Array.from({ length: 12_345 }, (_, index) => ({ path: `/p/${index}/`, lastmod: index % 2 === 0 ? '2020-01-01' : undefined }));
+    const chunks = [...sitemapChunks(pages, settings)];
+    assert.ok(chunks.length > 3);
+    assert.equal(chunks.join(''), urlSet(pages));
   });
 });
 
