@@ -5,9 +5,10 @@ import { catalogLoader } from './src/site/catalogData.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
 import { loadSettings } from './src/settings/loadSettings.ts';
 import { cleanOutputFolder } from './src/site/outputFolder.ts';
-import { registerEntryPages } from './src/site/entryPageWriter.ts';
-import { renderEntryPage } from './src/site/pages/entry.11ty.ts';
+import { registerPageWriter } from './src/site/pageWriter.ts';
+import { catalogPages } from './src/site/pages/catalogPages.11ty.ts';
 import { searchPlugin } from './src/search/eleventyPlugin.ts';
+import { catalogOutputsPlugin } from './src/site/outputs/catalogOutputsPlugin.ts';
 
 /** The content folder, relative to the project root; tests point it at a fixture. */
 const CONTENT_DIR = process.env.SITE_CONTENT_DIR || 'content';
@@ -34,9 +35,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.setTemplateFormats(['11ty.ts']);
 
-  // Entry pages: written after Eleventy's own pages, outside its pagination, which at 10k entries
-  // kept a page object each and at 100k ran out of a 4 GiB heap (see docs/BENCHMARKS.md).
-  registerEntryPages(eleventyConfig, renderEntryPage);
+  // Entry, section and keyword pages: written after Eleventy's own pages, outside its pagination,
+  // which at 10k entries kept a page object each and at 100k ran out of a 4 GiB heap.
+  registerPageWriter(eleventyConfig, catalogPages);
 
   // Assets: the stylesheet and the small scripts, copied as they are.
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
@@ -46,6 +47,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
   eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
+
+  // Exports, BibTeX and sitemap: written in parts after the pages, so no 100 MB text is held.
+  eleventyConfig.addPlugin(catalogOutputsPlugin, { loadCatalog, settings });
 
   return {
     dir: { input: 'src/site', output: OUTPUT_DIR },

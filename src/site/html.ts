@@ -21,9 +21,14 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const SPECIAL_CHARACTER = /[&<>"']/;
+const SPECIAL_CHARACTERS = /[&<>"']/g;
+
 /** Escapes `&`, `<`, `>`, `"` and `'`, so that `text` is safe in element content and quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+  // Most titles, paths and counts contain none of them, and a test costs less than a replace.
+  if (!SPECIAL_CHARACTER.test(text)) return text;
+  return text.replace(SPECIAL_CHARACTERS, (character) => ESCAPES[character] ?? character);
 }
 
 /**
@@ -53,8 +58,13 @@ export function joinHtml(values: readonly HtmlValue[], separator: HtmlValue = ''
 }
 
 function renderValue(value: HtmlValue): string {
+  if (typeof value === 'string') return escapeHtml(value);
   if (value instanceof SafeHtml) return value.value;
   if (value === null || value === undefined || value === false) return '';
-  if (Array.isArray(value)) return value.map(renderValue).join('');
+  if (Array.isArray(value)) {
+    let markup = '';
+    for (const item of value as readonly HtmlValue[]) markup += renderValue(item);
+    return markup;
+  }
   return escapeHtml(String(value));
 }

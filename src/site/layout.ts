@@ -72,26 +72,57 @@ ${renderHeadMeta(meta, settings)}
 ${scripts.map((script) => html`<script type="module" src="${context.url(script)}"></script>\n`)}</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-${renderHeader(context, page)}
+${sharedHeader(context, page)}
 <main id="main" tabindex="-1">
 ${page.breadcrumbs.length > 0 ? renderBreadcrumbs(context, page.breadcrumbs, meta.title) : ''}
 ${page.main}
 </main>
-${renderFooter(context)}
+${sharedFooter(context)}
 </body>
 </html>
 `;
   return document.value;
 }
 
-function renderHeader(context: SiteContext, page: PageInput): SafeHtml {
-  const { catalog, settings } = context;
+/** The header and footer of the pages rendered with one context, rendered once for all of them. */
+interface SharedParts {
+  /** The header of every page whose path is not in the site navigation and that has no query. */
+  header?: SafeHtml;
+  footer?: SafeHtml;
+}
+
+const sharedParts = new WeakMap<SiteContext, SharedParts>();
+
+function partsOf(context: SiteContext): SharedParts {
+  let parts = sharedParts.get(context);
+  if (!parts) sharedParts.set(context, (parts = {}));
+  return parts;
+}
+
+/** Returns the header of `page`, reusing the context's rendered header for a page the navigation does not mark as current. */
+function sharedHeader(context: SiteContext, page: PageInput): SafeHtml {
+  if (page.query !== undefined || navigationOf(context).some((item) => item.path === page.meta.path)) return renderHeader(context, page);
+  const parts = partsOf(context);
+  parts.header ??= renderHeader(context, page);
+  return parts.header;
+}
+
+function sharedFooter(context: SiteContext): SafeHtml {
+  const parts = partsOf(context);
+  parts.footer ??= renderFooter(context);
+  return parts.footer;
+}
+
+function navigationOf(context: SiteContext): Breadcrumb[] {
+  const { catalog } = context;
   // A handful of lists fit in the header; with more, the home page is the way to them.
   const lists = catalog.lists.length <= 3 ? catalog.lists : [];
-  const navigation = [
-    ...lists.map((list) => ({ label: list.data.title, path: listPath(list) })),
-    { label: 'Keywords', path: keywordIndexPath() },
-  ];
+  return [...lists.map((list) => ({ label: list.data.title, path: listPath(list) })), { label: 'Keywords', path: keywordIndexPath() }];
+}
+
+function renderHeader(context: SiteContext, page: PageInput): SafeHtml {
+  const { settings } = context;
+  const navigation = navigationOf(context);
 
   return html`<header class="site-header">
 <div class="site-header-inner">

@@ -15,6 +15,13 @@ export interface MarkdownRenderer {
 const renderers = new Map<string, MarkdownRenderer>();
 
 /**
+ * Text that markdown-it 15 renders inline as itself: letters, digits, spaces and `,;()?'-`, with
+ * no space at either end. None of these starts an inline rule, makes a link for linkify (which
+ * needs `.`, `:` or `@`) or is escaped by markdown-it (which escapes `&<>"`, not `'`).
+ */
+const PLAIN_INLINE_TEXT = /^[\p{L}\p{N}](?:[\p{L}\p{N} ,;()?'-]*[\p{L}\p{N})?'])?$/u;
+
+/**
  * Returns the Markdown renderer for a site served under `pathPrefix` (`/` or `/<repo>/`).
  * Site-relative links and images (`/keywords/`) get the prefix. Other relative links, and every
  * scheme except http and https (`javascript:`, `data:`, `mailto:`), are rendered as plain text.
@@ -30,7 +37,8 @@ export function markdownRenderer(pathPrefix: string): MarkdownRenderer {
 
   const renderer: MarkdownRenderer = {
     block: (text) => trustedHtml(markdown.render(text)),
-    inline: (text) => trustedHtml(markdown.renderInline(text)),
+    // Most intro lines are plain words, which need no parse.
+    inline: (text) => trustedHtml(PLAIN_INLINE_TEXT.test(text) ? text : markdown.renderInline(text)),
   };
   renderers.set(pathPrefix, renderer);
   return renderer;

@@ -21,8 +21,40 @@ export interface SiteContext {
   url(pagePath: string): string;
 }
 
-/** Builds the helpers every page uses from Eleventy's data for that page. */
+/** The context found for each data object, with the values it was found for: the page writer renders every page from one object. */
+const contextsByData = new WeakMap<SiteData, { found: SiteData; context: SiteContext }>();
+
+/**
+ * The contexts built for each catalog, by settings and search assets as JSON. Eleventy 3.1 hands
+ * each template a shallow copy of the global data, so the catalog and settings objects differ
+ * between templates while the catalog's entry array is the same.
+ */
+const contextsByEntries = new WeakMap<Catalog['entries'], Map<string, SiteContext>>();
+
+/**
+ * Returns the helpers every page uses, built from Eleventy's data for that page. Pages rendered
+ * with the same entry, list and keyword arrays and equal settings and search assets get the same context, so
+ * that parts shared by those pages (src/site/layout.ts, src/site/entrySummary.ts) are rendered
+ * once per build.
+ */
 export function siteContext(data: SiteData): SiteContext {
+  const known = contextsByData.get(data);
+  if (known && known.found.catalog === data.catalog && known.found.settings === data.settings && known.found.searchAssets === data.searchAssets) return known.context;
+
+  const { catalog } = data;
+  const key = JSON.stringify([data.settings, data.searchAssets ?? null]);
+  let byKey = contextsByEntries.get(catalog.entries);
+  if (!byKey) contextsByEntries.set(catalog.entries, (byKey = new Map()));
+  let context = byKey.get(key);
+  if (!context || context.catalog.lists !== catalog.lists || context.catalog.keywords !== catalog.keywords) {
+    context = buildContext(data);
+    byKey.set(key, context);
+  }
+  contextsByData.set(data, { found: { catalog, settings: data.settings, searchAssets: data.searchAssets }, context });
+  return context;
+}
+
+function buildContext(data: SiteData): SiteContext {
   const { pathPrefix } = data.settings;
   return {
     catalog: data.catalog,

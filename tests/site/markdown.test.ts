@@ -2,7 +2,9 @@
 // links, and adds the path prefix to site-relative ones.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import markdownIt from 'markdown-it';
 import { isAllowedLink, markdownRenderer } from '../../src/site/markdown.ts';
+import { loadSmallCatalog } from '../support/smallCatalog.ts';
 
 const markdown = markdownRenderer('/');
 const prefixed = markdownRenderer('/reading-lists/');
@@ -65,5 +67,29 @@ describe('markdownRenderer', () => {
 
   it('renders inline Markdown without a paragraph', () => {
     assert.equal(markdown.inline('*ICML* 2015').value, '<em>ICML</em> 2015');
+  });
+
+  it('renders plain lines as markdown-it does', async () => {
+    const reference = markdownIt({ html: false, linkify: true, typographer: false });
+    const catalog = await loadSmallCatalog();
+    const lines = [
+      'An empirical study of implicit regularization in Normalizing Flow',
+      "Don't stop (yet)?",
+      'Réseaux de neurones, 2015; 12 layers',
+      'semi-supervised -- learning',
+      'Ends with a space ',
+      ' starts with a space',
+      'two  spaces',
+      'see example.com',
+      'see https',
+      'a_b c*d e~f',
+      'x & y "quoted" <b>',
+      'trailing backslash\\',
+      'line\nbreak',
+      '',
+      ...catalog.entries.flatMap((entry) => entry.data.intro ?? []),
+    ];
+
+    for (const line of lines) assert.equal(markdown.inline(line).value, reference.renderInline(line), JSON.stringify(line));
   });
 });

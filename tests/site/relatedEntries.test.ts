@@ -17,7 +17,7 @@ before(async () => {
 
 describe('relatedEntries', () => {
   it('ranks a shared rare keyword above a shared common one', () => {
-    const related = relatedEntries(entry('batch-normalization')).map((other) => other.slug);
+    const related = relatedEntries(catalog, entry('batch-normalization')).map((other) => other.slug);
 
     // "batch normalization" is carried by two entries, "activation" by three.
     assert.deepEqual(related.slice(0, 3), ['understanding-the-backward-pass', 'gaussian-error-linear-units', 'rectified-linear-units']);
@@ -25,17 +25,17 @@ describe('relatedEntries', () => {
 
   it('never returns the entry itself', () => {
     for (const item of catalog.entries) {
-      assert.ok(!relatedEntries(item).includes(item), item.slug);
+      assert.ok(!relatedEntries(catalog, item).includes(item), item.slug);
     }
   });
 
   it('fills up with entries of the same section', () => {
-    const related = relatedEntries(entry('deep-residual-learning')).map((other) => other.slug);
+    const related = relatedEntries(catalog, entry('deep-residual-learning')).map((other) => other.slug);
 
     assert.deepEqual(related, ['batch-normalization']);
   });
 
   it('stops at the limit', () => {
-    assert.equal(relatedEntries(entry('batch-normalization'), 2).length, 2);
+    assert.equal(relatedEntries(catalog, entry('batch-normalization'), 2).length, 2);
   });
 });

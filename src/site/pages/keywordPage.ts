@@ -7,17 +7,9 @@ import { renderPage } from '../layout.ts';
 import { siteContext, type SiteData } from '../siteContext.ts';
 import { keywordIndexPath, keywordPath } from '../urls.ts';
 
-type KeywordPageData = SiteData & { keyword: CatalogKeyword };
-
-export const data = {
-  pagination: { data: 'catalog.keywords', size: 1, alias: 'keyword', addAllPagesToCollections: false },
-  permalink: (data: KeywordPageData) => keywordPath(data.keyword),
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(data: KeywordPageData): string {
+/** Renders the page of `keyword`, one of `data.catalog.keywords`. */
+export function renderKeywordPage(data: SiteData, keyword: CatalogKeyword): string {
   const context = siteContext(data);
-  const { keyword } = data;
   const count = keyword.entries.length;
 
   const main = html`<h1><span class="title-kind">Keyword</span> ${keyword.term}</h1>

@@ -1,5 +1,5 @@
 // A section's page, at every depth: its description, its subsections and their entries.
-import type { CatalogList, CatalogSection } from '../../catalog/types.ts';
+import type { CatalogSection } from '../../catalog/types.ts';
 import { listCrumbs, sectionCrumbs } from '../breadcrumbTrail.ts';
 import { renderEntryList } from '../entrySummary.ts';
 import { html } from '../html.ts';
@@ -9,24 +9,9 @@ import { renderSectionTree } from '../sectionTree.ts';
 import { siteContext, type SiteData } from '../siteContext.ts';
 import { entryAnchor, listSectionPath, sectionAnchor, sectionPath } from '../urls.ts';
 
-type SectionPageData = SiteData & { section: CatalogSection };
-
-export const data = {
-  pagination: {
-    data: 'catalog.lists',
-    size: 1,
-    alias: 'section',
-    addAllPagesToCollections: false,
-    // One page per section of every list, depth first in document order.
-    before: (lists: CatalogList[]) => lists.flatMap((list) => [...list.sectionsByPath.values()]),
-  },
-  permalink: (data: SectionPageData) => sectionPath(data.section),
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(data: SectionPageData): string {
+/** Renders the page of `section`, a section of one of `data.catalog.lists`; throws when its list is missing. */
+export function renderSectionPage(data: SiteData, section: CatalogSection): string {
   const context = siteContext(data);
-  const { section } = data;
   const list = data.catalog.lists.find((candidate) => candidate.id === section.listId);
   if (!list) throw new Error(`Section "${section.path}" names list "${section.listId}", which is not in the catalog.`);
 

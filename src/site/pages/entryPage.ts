@@ -10,22 +10,6 @@ import { renderPage } from '../layout.ts';
 import { relatedEntries } from '../relatedEntries.ts';
 import { siteContext, type SiteContext, type SiteData } from '../siteContext.ts';
 import { assetPath, entryPath, keywordPath, sectionPath } from '../urls.ts';
-import type { EntryPagesData } from '../entryPageWriter.ts';
-
-type EntryTemplateData = SiteData & { entryPages: EntryPagesData };
-
-// One template that writes nothing itself: it hands this build's data to src/site/entryPageWriter.ts,
-// which renders every entry with renderEntryPage after Eleventy's own pages, outside its pagination.
-export const data = {
-  permalink: false,
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(data: EntryTemplateData): string {
-  data.entryPages.capture(data);
-  return '';
-}
-
 /** Renders the page of `entry`, one of `data.catalog.entries`; throws when its list is missing. */
 export function renderEntryPage(data: SiteData, entry: CatalogEntry): string {
   const context = siteContext(data);
@@ -33,7 +17,7 @@ export function renderEntryPage(data: SiteData, entry: CatalogEntry): string {
   if (!list) throw new Error(`${entry.file}: the entry names list "${entry.listId}", which is not in the catalog.`);
 
   const { title, intro, aliases, added } = entry.data;
-  const related = relatedEntries(entry);
+  const related = relatedEntries(data.catalog, entry);
 
   const main = html`<article class="entry">
 <h1>${title}</h1>
@@ -85,8 +69,13 @@ ${details.map((detail) => html`<dt>${detail.key.charAt(0).toUpperCase() + detail
 /** Builds the URL of the repository's edit page for the entry's file: `<repository>/edit/<branch>/<file>`. */
 function editUrl(context: SiteContext, entry: CatalogEntry): string {
   const { repository, branch } = context.settings;
-  return `${repository.replace(/\/$/, '')}/edit/${encodeURIComponent(branch)}/${entry.file.split('/').map(encodeURIComponent).join('/')}`;
+  // Most file paths have only characters that encodeURIComponent keeps, so they need no split.
+  const file = UNRESERVED_PATH.test(entry.file) ? entry.file : entry.file.split('/').map(encodeURIComponent).join('/');
+  return `${repository.replace(/\/$/, '')}/edit/${encodeURIComponent(branch)}/${file}`;
 }
+
+/** A path of `/`-separated segments that encodeURIComponent leaves as they are. */
+const UNRESERVED_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 function describe(entry: CatalogEntry, list: CatalogList): string {
   const intro = entry.data.intro?.[0];
