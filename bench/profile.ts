@@ -51,7 +51,7 @@ export function packageOf(node: ProfileNode): string {
 
 /**
  * Sums self time in milliseconds by the innermost project function on each sample's stack
- * (`renderEntry src/site/pages/entry.11ty.ts`), so that time spent in Node or a package on
+ * (`renderEntryPage src/site/pages/entryPage.ts`), so that time spent in Node or a package on
  * the project's behalf counts toward the stage that asked for it. Samples with no project frame
  * are keyed by package.
  */

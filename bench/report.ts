@@ -86,6 +86,7 @@ export function renderTable(results: readonly SizeResult[]): string {
     ['edited entry shown after a watched rebuild', (result) => measuredCell(result.rebuild, (value) => formatMilliseconds(value.milliseconds))],
     ['index load (Node)', (result) => searchCell(result.search, (value) => formatMilliseconds(value.loadMilliseconds))],
     ['query median, p95', (result) => searchCell(result.search, (value) => `${formatMilliseconds(value.queryMedianMilliseconds)}, ${formatMilliseconds(value.queryP95Milliseconds)}`)],
+    ['query median, first run of each query', (result) => searchCell(result.search, (value) => (value.firstRunMedianMilliseconds === undefined ? 'not measured' : formatMilliseconds(value.firstRunMedianMilliseconds)))],
     ['slowest query (median)', (result) => searchCell(result.search, (value) => (value.slowestQueries?.[0] ? `\`${value.slowestQueries[0][0]}\` ${formatMilliseconds(value.slowestQueries[0][1])}` : 'unknown'))],
   ];
 

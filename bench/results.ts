@@ -31,6 +31,8 @@ export interface SearchFigures {
   queryCount: number;
   queryMedianMilliseconds: number;
   queryP95Milliseconds: number;
+  /** Median of each query's first run (the warm-up pass), before the query code's caches hold its terms; absent in older records. */
+  firstRunMedianMilliseconds?: number;
   /** The three queries with the highest median time, with that median in milliseconds. */
   slowestQueries?: [query: string, milliseconds: number][];
   /** Whether the first query loads every index file: the reader downloads the whole index. */
