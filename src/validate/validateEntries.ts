@@ -1,28 +1,47 @@
-// Validates every entry file, on worker threads when there are enough files to repay starting them.
+// Validates every entry file, sharing the work with worker threads when there are enough files to repay starting them.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import * as esbuild from 'esbuild';
 import type { ContentFile } from '../read/discoverContent.ts';
 import type { ListSectionPaths } from './checkPlacements.ts';
+import type { EntryWorkerMessage } from './entryWorker.ts';
 import { validateEntryFile, type EntryFileResult } from './validateEntryFile.ts';
 
 /**
- * Below this many files the entries are validated on the calling thread, because starting
- * workers (each loads tsx, js-yaml, yaml and zod) costs more than it saves. It was measured on 2
- * cores with Node 20 and generated entries, when every file built a `yaml` Document. Then 10,000
- * took 1.3 s on one thread and 1.7 s with 2 workers, and 100,000 took 13 to 14 s on one thread
- * and 9 s with 2 workers. NOTE: since the fast parse, a file costs about half as much, which moves the break-even
- * point up. At 100,000 on 2 cores shared with other work (load average 10), 2 workers took 30 to
- * 33 s of CPU against 22 to 25 s on one thread, and the wall times overlapped (42 to 69 s against
- * 58 to 62 s), so the threshold was left unchanged.
+ * Below this many files the entries are validated on the calling thread alone, because bundling
+ * entryWorker.ts and starting a worker costs more CPU than the second core saves. Measured with
+ * loadCatalog on generated content, Node 20, 2 cores that another build kept busy (load 3 to 5),
+ * medians of 3, one thread against one worker with the calling thread:
+ * - 1,000 files: 0.39 s wall, 0.54 s CPU against 0.78 s, 0.77 s. The worker was not ready before
+ *   the calling thread had taken the last batch, so it was stopped without work.
+ * - 10,000 files: 3.2 s wall, 3.1 s CPU against 4.2 s, 4.1 s. The one run that found the second
+ *   core free took 2.7 s wall, 3.9 s CPU.
+ * - 100,000 files (validateEntries alone, 2 runs): 14.7 and 32.8 s wall, 14.4 and 18.2 s CPU
+ *   against 13.9 and 14.5 s, 15.8 and 15.7 s.
+ * NOTE: the worker costs about 1 s of CPU at 10,000 files and pays only when the second core is
+ * free, which these runs rarely had. On an otherwise idle machine the break-even is probably
+ * lower than this threshold, but that was not measured.
  */
 export const PARALLEL_THRESHOLD = 20000;
 
-const BATCH_SIZE = 1000;
-const MAX_WORKERS = 4;
+/**
+ * The largest batch. Smaller content is cut into about BATCHES_PER_THREAD batches a thread, so
+ * that the threads finish at about the same time.
+ */
+const MAX_BATCH_SIZE = 250;
+const MIN_BATCH_SIZE = 50;
+const BATCHES_PER_THREAD = 8;
+const MAX_WORKERS = 3;
+/** Batches posted to a worker before it returns results, so that it has work while the calling thread validates a batch of its own. */
+const BATCHES_IN_FLIGHT = 2;
 
 export interface ValidateEntriesOptions {
-  /** Worker threads to use; default one per core up to 4 for PARALLEL_THRESHOLD files or more, otherwise none. */
+  /**
+   * Worker threads that validate batches besides the calling thread. The default is one fewer
+   * than the cores, up to 3, for PARALLEL_THRESHOLD files or more, otherwise none.
+   */
   workers?: number | undefined;
   /** Called when a worker fails to start or stops; its batches are then validated on the calling thread. */
   onWorkerFailure?: ((error: Error) => void) | undefined;
@@ -32,6 +51,13 @@ export interface ValidateEntriesOptions {
    * `npm start` after one edit re-reads one file.
    */
   cache?: EntryResultCache | undefined;
+  /**
+   * Whether the calling thread validates batches too, rather than only wait for the workers;
+   * default true. Tests set it to false to check the workers' results.
+   */
+  callingThread?: boolean | undefined;
+  /** The code that workers run, instead of the bundle of entryWorker.ts; tests use it to make a worker fail. */
+  workerCode?: string | undefined;
 }
 
 /** The results that validateEntries keeps between calls, by file (see ValidateEntriesOptions.cache). */
@@ -40,7 +66,8 @@ export type EntryResultCache = Map<string, { size: number; mtimeMs: number; sect
 /**
  * Validates each of `files` with validateEntryFile and returns the results in the order of
  * `files`. Reading, parsing and validating each file take most of the time, so large content is
- * split into batches that worker threads take in turn. The results are the same with or without workers.
+ * split into batches that the calling thread and worker threads take in turn. The results are
+ * the same with or without workers.
  */
 export async function validateEntries(
   files: readonly ContentFile[],
@@ -49,19 +76,34 @@ export async function validateEntries(
 ): Promise<EntryFileResult[]> {
   if (options.cache) return validateWithCache(files, sectionsByList, options.cache, options);
   const cores = availableParallelism();
-  const workerCount = options.workers ?? (files.length >= PARALLEL_THRESHOLD && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0);
-  const code = workerCount > 0 ? workerBootstrap() : undefined;
-  if (code === undefined) return files.map((file) => validateEntryFile(file, sectionsByList));
+  const workerCount = options.workers ?? (files.length >= PARALLEL_THRESHOLD && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0);
+  if (workerCount <= 0 || files.length === 0) return files.map((file) => validateEntryFile(file, sectionsByList));
 
+  const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(MIN_BATCH_SIZE, Math.ceil(files.length / ((workerCount + 1) * BATCHES_PER_THREAD))));
   const batches: ContentFile[][] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
+  for (let start = 0; start < files.length; start += batchSize) batches.push(files.slice(start, start + batchSize));
   const results: (EntryFileResult[] | undefined)[] = new Array(batches.length);
   let next = 0;
 
-  const runWorker = () =>
+  // The calling thread validates batches while the bundle is built and the workers start, and
+  // then alongside them. It yields after each batch, so that the workers' messages are received.
+  const validateOnCallingThread = async () => {
+    while (options.callingThread !== false && next < batches.length) {
+      const batch = next++;
+      results[batch] = batches[batch]!.map((file) => validateEntryFile(file, sectionsByList));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  // A worker gets batches only after its ready message, so that no batch waits for a worker that
+  // is still starting. A worker that is not ready when the last batch is taken is stopped.
+  const stopIdle: (() => void)[] = [];
+  const runWorker = (code: string) =>
     new Promise<void>((resolve) => {
+      if (next >= batches.length) return resolve();
       const worker = new Worker(code, { eval: true, workerData: { sectionsByList } });
       let finished = false;
+      let inFlight = 0;
       const finish = (error?: Error) => {
         if (finished) return;
         finished = true;
@@ -69,45 +111,73 @@ export async function validateEntries(
         void worker.terminate();
         resolve();
       };
+      stopIdle.push(() => {
+        if (inFlight === 0) finish();
+      });
 
       const send = () => {
-        if (next >= batches.length) {
-          finish();
-          return;
+        while (inFlight < BATCHES_IN_FLIGHT && next < batches.length) {
+          const batch = next++;
+          inFlight++;
+          worker.postMessage({ batch, files: batches[batch] });
         }
-        const batch = next++;
-        worker.postMessage({ batch, files: batches[batch] });
+        if (inFlight === 0) finish();
       };
-      worker.on('message', (message: { batch: number; results: EntryFileResult[] }) => {
-        results[message.batch] = message.results;
+      worker.on('message', (message: EntryWorkerMessage) => {
+        if ('batch' in message) {
+          results[message.batch] = message.results;
+          inFlight--;
+        }
         send();
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (exitCode) => finish(finished ? undefined : new Error(`entry worker stopped with exit code ${exitCode}`)));
-      send();
     });
 
-  await Promise.all(Array.from({ length: Math.min(workerCount, batches.length) }, runWorker));
+  const code = options.workerCode !== undefined ? Promise.resolve(options.workerCode) : bundleWorker();
+  const workers = Array.from({ length: workerCount }, () =>
+    code.then(runWorker, (error: unknown) => options.onWorkerFailure?.(error instanceof Error ? error : new Error(String(error)))),
+  );
+  const callingThreadDone = validateOnCallingThread().then(() => {
+    if (options.callingThread !== false) for (const stop of stopIdle) stop();
+  });
+  await Promise.all([callingThreadDone, ...workers]);
 
   // A batch that a failed worker left unfinished is validated here.
   return batches.flatMap((batch, index) => results[index] ?? batch.map((file) => validateEntryFile(file, sectionsByList)));
 }
 
+/** The worker's code, bundled once per process. */
+let workerCode: Promise<string> | undefined;
+
 /**
- * Returns the code of a worker that registers tsx and loads entryWorker.ts, or undefined when
- * tsx cannot be found. With tsx 4 on Node 20, the loader that `--import tsx` or the tsx command
- * registers does not reach worker threads (a .ts worker fails with ERR_UNKNOWN_FILE_EXTENSION),
- * so each worker registers it itself.
+ * Returns entryWorker.ts and the project modules it imports bundled into one CommonJS script,
+ * for a worker started with `eval`. Started that way, the worker needs neither tsx nor a module
+ * loader, which took about 0.8 s of CPU to register in each worker. Packages (js-yaml, yaml, zod)
+ * stay outside the bundle and are required from node_modules as plain JavaScript. With them, the
+ * 1.3 MB bundle took esbuild about 0.45 s and the worker 0.2 s to start. Without them, esbuild
+ * took 0.06 s and the worker 0.4 s (Node 20, 2 loaded cores).
  */
-function workerBootstrap(): string | undefined {
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return undefined;
-  }
-  const worker = new URL('./entryWorker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
+function bundleWorker(): Promise<string> {
+  const entry = fileURLToPath(new URL('./entryWorker.ts', import.meta.url));
+  workerCode ??= esbuild
+    .build({
+      entryPoints: [entry],
+      bundle: true,
+      packages: 'external',
+      // An `eval` worker resolves packages from the working folder, so `require` is replaced by one that resolves them from this folder.
+      banner: { js: `var require = require('node:module').createRequire(${JSON.stringify(entry)});` },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    })
+    .then((result) => result.outputFiles[0]?.text ?? '');
+  workerCode.catch(() => {
+    workerCode = undefined;
+  });
+  return workerCode;
 }
 
 /** Validates the files that changed since the cache was filled, takes the rest from `cache`, and drops files that are gone. */
