@@ -2,7 +2,7 @@
 // content, as under `npm start` (which adds only the local server).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectCommand } from './projectCommands.ts';
 import { median, type Measured, type RebuildFigures } from './results.ts';
@@ -13,7 +13,8 @@ const REBUILD_TIMEOUT_MS = 5 * 60_000;
 const POLL_MS = 25;
 
 /**
- * Starts `build` with `--watch`, waits for the first build to write `pageFile`, then `EDITS`
+ * Deletes `pageFile`, starts `build` with `--watch`, waits for the first build to write it and
+ * for Eleventy to report that it is watching, then `EDITS`
  * times appends a marker to the title in `entryFile` and waits until `pageFile` contains it.
  * Returns the median time from the write to the page, or the reason it could not be measured.
  * The watcher's process group is always stopped, and `entryFile` is restored.
@@ -22,20 +23,29 @@ export async function measureRebuild(build: ProjectCommand, entryFile: string, p
   const original = await readFile(entryFile, 'utf8');
   if (!/^title: [^"'\n]+$/m.test(original)) return { ok: false, reason: `${entryFile} has no unquoted one-line title to edit` };
 
+  // The page left by an earlier build would look like the watching build's first page, and an
+  // edit saved before Eleventy starts watching (it prints "Watching…") is never rebuilt.
+  await rm(pageFile, { force: true });
   const child = spawn(build.command, [...build.args.slice(0, -1), `${build.args.at(-1) ?? ''} --watch`], {
     cwd: build.cwd,
     env: build.env,
     detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
+  let watching = false;
   child.stderr.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString('utf8')).slice(-2000);
   });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      if (chunk.toString('utf8').includes('Watching')) watching = true;
+    });
+  }
 
   try {
-    const started = await waitFor(() => existsSync(pageFile), STARTUP_TIMEOUT_MS, () => child.exitCode !== null);
-    if (!started) return { ok: false, reason: `the watching build wrote no ${path.basename(pageFile)} (${errors.trim().split('\n')[0] ?? 'no error output'})` };
+    const started = await waitFor(() => watching && existsSync(pageFile), STARTUP_TIMEOUT_MS, () => child.exitCode !== null);
+    if (!started) return { ok: false, reason: `the watching build wrote no ${path.basename(pageFile)} or never started watching (${errors.trim().split('\n')[0] ?? 'no error output'})` };
     // Let the watcher settle after the first build before the first edit.
     await delay(1000);
 
