@@ -2,9 +2,8 @@
 // catalog is large enough to repay starting one, so that the main thread renders pages meanwhile.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
+import { workerBundle } from '../worker/workerBundle.ts';
 import type { Catalog } from '../catalog/types.ts';
 import { planSearchShards, type PreparedShard } from './buildSearchFile.ts';
 import { contentHash, writeShardFile, writeWithCompressedCopies } from './shardFiles.ts';
@@ -148,29 +147,9 @@ function startShardWorker(code: string, assetDir: string): { write: ShardWriter;
   };
 }
 
-/** The worker's code, bundled once per process. */
-let workerCode: Promise<string> | undefined;
-
 /**
- * Returns shardWorker.ts and the modules it imports bundled into one CommonJS script, for a
- * worker started with `eval`. Started that way, the worker needs neither tsx nor a module
- * loader: with tsx registered in the worker instead, it took about 0.8 s of CPU to start,
- * against 0.15 s for the bundle (Node 20, shipped content, on a loaded 2-core machine).
+ * shardWorker.ts and the modules it imports as one script. With tsx registered in the worker
+ * instead, the worker took about 0.8 s of CPU to start, against 0.15 s for the bundle (Node 20,
+ * shipped content, on a loaded 2-core machine).
  */
-function bundleWorker(): Promise<string> {
-  workerCode ??= esbuild
-    .build({
-      entryPoints: [fileURLToPath(new URL('./shardWorker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    .then((result) => result.outputFiles[0]?.text ?? '');
-  workerCode.catch(() => {
-    workerCode = undefined;
-  });
-  return workerCode;
-}
+const bundleWorker = workerBundle(new URL('./shardWorker.ts', import.meta.url));

@@ -129,6 +129,6 @@ export async function writePages(pages: Iterable<WrittenPage>, output: string, p
 }
 
 /** Reads `--dryrun` from the command line, because Eleventy 3.1 passes it to no event handler. */
-function isDryRun(): boolean {
+export function isDryRun(): boolean {
   return process.argv.some((argument) => argument === '--dryrun' || argument === '--dryrun=true');
 }

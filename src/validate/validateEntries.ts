@@ -1,9 +1,8 @@
 // Validates every entry file, sharing the work with worker threads when there are enough files to repay starting them.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
+import { workerBundle } from '../worker/workerBundle.ts';
 import type { ContentFile } from '../read/discoverContent.ts';
 import type { ListSectionPaths } from './checkPlacements.ts';
 import type { EntryWorkerMessage } from './entryWorker.ts';
@@ -147,38 +146,13 @@ export async function validateEntries(
   return batches.flatMap((batch, index) => results[index] ?? batch.map((file) => validateEntryFile(file, sectionsByList)));
 }
 
-/** The worker's code, bundled once per process. */
-let workerCode: Promise<string> | undefined;
-
 /**
- * Returns entryWorker.ts and the project modules it imports bundled into one CommonJS script,
- * for a worker started with `eval`. Started that way, the worker needs neither tsx nor a module
- * loader, which took about 0.8 s of CPU to register in each worker. Packages (js-yaml, yaml, zod)
- * stay outside the bundle and are required from node_modules as plain JavaScript. With them, the
- * 1.3 MB bundle took esbuild about 0.45 s and the worker 0.2 s to start. Without them, esbuild
- * took 0.06 s and the worker 0.4 s (Node 20, 2 loaded cores).
+ * entryWorker.ts and the project modules it imports as one script. Registering tsx in each worker
+ * instead took about 0.8 s of CPU. Packages (js-yaml, yaml, zod) stay outside the bundle: with
+ * them, the 1.3 MB bundle took esbuild about 0.45 s and the worker 0.2 s to start. Without them,
+ * esbuild took 0.06 s and the worker 0.4 s (Node 20, 2 loaded cores).
  */
-function bundleWorker(): Promise<string> {
-  const entry = fileURLToPath(new URL('./entryWorker.ts', import.meta.url));
-  workerCode ??= esbuild
-    .build({
-      entryPoints: [entry],
-      bundle: true,
-      packages: 'external',
-      // An `eval` worker resolves packages from the working folder, so `require` is replaced by one that resolves them from this folder.
-      banner: { js: `var require = require('node:module').createRequire(${JSON.stringify(entry)});` },
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    .then((result) => result.outputFiles[0]?.text ?? '');
-  workerCode.catch(() => {
-    workerCode = undefined;
-  });
-  return workerCode;
-}
+const bundleWorker = workerBundle(new URL('./entryWorker.ts', import.meta.url), { externalPackages: true });
 
 /** Validates the files that changed since the cache was filled, takes the rest from `cache`, and drops files that are gone. */
 async function validateWithCache(

@@ -6,6 +6,7 @@ import type { Settings } from '../../../schemas/settings.ts';
 import type { Catalog } from '../../catalog/types.ts';
 import { writeCatalogOutputs } from '../../outputs/writeCatalogOutputs.ts';
 import type { EleventyConfig } from '../eleventyConfig.ts';
+import { isDryRun } from '../pageWriter.ts';
 
 export interface CatalogOutputsOptions {
   /** Returns the catalog of this build; the plugin calls it once per build. */
@@ -42,9 +43,4 @@ export function catalogOutputsPlugin(eleventyConfig: EleventyConfig, options?: C
     }
     previous = written;
   });
-}
-
-/** Reads `--dryrun` from the command line, because Eleventy 3.1 passes it to no event handler. */
-function isDryRun(): boolean {
-  return process.argv.some((argument) => argument === '--dryrun' || argument === '--dryrun=true');
 }
