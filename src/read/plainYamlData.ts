@@ -53,7 +53,7 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_TYPES });
 // The lines the fast parse accepts; any other text is parsed with the `yaml` package. A line is
 // blank, a comment, or an indent, an optional `- `, and then a `key:` with an optional value or a
 // lone value, and an optional comment. A key is a plain word other than null and `__proto__`. A
-// value is a plain scalar that does not start with an indicator character and holds no ": " or
+// value is a plain scalar that does not start with an indicator character and contains no ": " or
 // " #", a quoted string closed on its line (double-quoted with JSON escapes only), or a flow
 // sequence of such items closed on its line (`[a, "b"]`). A lone value on a later line continues
 // a plain scalar, which both parsers fold alike. So tabs, tags, anchors, aliases, merge keys,
