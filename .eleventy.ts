@@ -20,9 +20,13 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const root = import.meta.dirname;
   const settings = loadSettings(root);
 
-  // Output: emptied before a full build, and pages that a rebuild under --serve no longer writes
-  // are removed, so that no page of a deleted entry is left or served. Never the content or src.
-  cleanOutputFolder(eleventyConfig, root, CONTENT_DIR, [CONTENT_DIR, 'src', 'schemas', 'tests']);
+  // Output: a full build overwrites the previous one's files and then deletes those it did not
+  // write, and pages that a rebuild under --serve no longer writes are removed, so that no page of
+  // a deleted entry is left or served. Never the content or src. The handlers of each event run
+  // one at a time in the order registered, so that the prune, registered last, runs once every
+  // writer has finished.
+  eleventyConfig.setEventEmitterMode('sequential');
+  const outputCleaning = cleanOutputFolder(eleventyConfig, root, CONTENT_DIR, [CONTENT_DIR, 'src', 'schemas', 'tests']);
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.
@@ -50,6 +54,10 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Exports, BibTeX and sitemap: written in parts after the pages, so no 100 MB text is held.
   eleventyConfig.addPlugin(catalogOutputsPlugin, { loadCatalog, settings });
+
+  // Last: Eleventy runs plugins after this function returns, in the order added, so the prune is
+  // registered after the writers of every plugin above.
+  eleventyConfig.addPlugin(() => outputCleaning.registerPrune());
 
   return {
     dir: { input: 'src/site', output: OUTPUT_DIR },

@@ -9,6 +9,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options?: Options) => void | Promise<void>, options?: Options): void;
   on(event: string, listener: (...args: never[]) => unknown): void;
+  /** `sequential` runs the handlers of one event one after another, in the order registered. */
+  setEventEmitterMode(mode: 'parallel' | 'sequential'): void;
   /** The output, input and other folders, once Eleventy has resolved them. */
   directories: { input: string; output: string };
 }

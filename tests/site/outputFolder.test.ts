@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
-import { assertSafeOutputFolder, cleanOutputFolder, emptyOutputFolder, removeStaleFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 import { VALID_CONTENT } from '../support/contentFixture.ts';
 
@@ -24,6 +25,9 @@ async function makeProject(): Promise<string> {
   await writeFile(path.join(root, '_site/index.html'), 'home');
   return root;
 }
+
+/** A build start after every file's change time, so that a prune that was not rejected would delete everything. */
+const FUTURE = BigInt(Date.now() + 3_600_000) * 1_000_000n;
 
 function guardFor(root: string, configuredOutput: string) {
   return { root, configuredOutput, protectedFolders: ['content', 'src'] };
@@ -48,12 +52,26 @@ function fakeConfig(output: string) {
 describe('output folder', () => {
   after(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
-  it('empties the configured output', async () => {
+  it('prunes the files a build did not write', async () => {
     const root = await makeProject();
+    await mkdir(path.join(root, '_site/old-list/old-section'), { recursive: true });
+    await writeFile(path.join(root, '_site/old-list/old-section/index.html'), 'old');
+    await writeFile(path.join(root, '_site/style.css'), 'old');
+    // The file system's clock ticks every few milliseconds: the files above must be older than the mark.
+    await sleep(20);
 
-    await emptyOutputFolder('_site', guardFor(root, '_site'));
+    const since = markBuildStart('_site', guardFor(root, '_site'));
+    await writeFile(path.join(root, '_site/index.html'), 'new home');
+    await mkdir(path.join(root, '_site/list/new-entry'), { recursive: true });
+    await writeFile(path.join(root, '_site/list/new-entry/index.html'), 'new');
+    // A passthrough copy keeps the source's modification time, but its change time is new.
+    await writeFile(path.join(root, '_site/style.css'), 'copied');
+    await utimes(path.join(root, '_site/style.css'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'));
 
-    assert.deepEqual(await readdir(path.join(root, '_site')), []);
+    assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'list', 'style.css']);
+    assert.deepEqual(await readdir(path.join(root, '_site/list')), ['new-entry']);
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
   });
 
@@ -69,9 +87,9 @@ describe('output folder', () => {
       const root = await makeProject();
       const target = path.resolve(root, folder);
 
-      await assert.rejects(emptyOutputFolder(folder, guardFor(root, folder)), (error: Error) => {
+      assert.throws(() => pruneOutputFolder(folder, FUTURE, guardFor(root, folder)), (error: Error) => {
         assert.ok(error instanceof UnsafeOutputFolderError);
-        assert.equal(error.message, `will not empty ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
+        assert.equal(error.message, `will not delete files in ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
         return true;
       });
       assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
@@ -87,7 +105,8 @@ describe('output folder', () => {
   it('rejects a folder with package.json', async () => {
     const root = await makeProject();
     await writeFile(path.join(root, '_site/package.json'), '{}');
-    await assert.rejects(emptyOutputFolder('_site', guardFor(root, '_site')), /it contains a package.json or \.git/);
+    assert.throws(() => markBuildStart('_site', guardFor(root, '_site')), /it contains a package.json or \.git/);
+    assert.throws(() => pruneOutputFolder('_site', FUTURE, guardFor(root, '_site')), /it contains a package.json or \.git/);
     assert.ok(existsSync(path.join(root, '_site/index.html')));
   });
 
@@ -103,26 +122,26 @@ describe('output folder', () => {
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
   });
 
-  it('cleans on the first build only', async () => {
+  it('prunes after the first build only', async () => {
     const root = await makeProject();
     const { config, emit } = fakeConfig(path.join(root, '_site'));
-    cleanOutputFolder(config, root, 'content', ['content', 'src']);
+    cleanOutputFolder(config, root, 'content', ['content', 'src']).registerPrune();
     const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
     const page = (name: string) => path.join(root, '_site', name, 'index.html');
+    await sleep(20);
 
+    // The first build writes two entry pages and keeps the old page until it has finished.
     await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
-    assert.deepEqual(await readdir(path.join(root, '_site')), []);
-
-    // The first build writes two entry pages.
+    assert.ok(existsSync(path.join(root, '_site/list/old-entry/index.html')), 'the old page stays while the build runs');
     for (const name of ['one', 'two']) {
       await mkdir(path.dirname(page(name)), { recursive: true });
       await writeFile(page(name), name);
     }
     await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }, { outputPath: page('two') }] });
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['one', 'two'], 'the first build prunes what it did not write');
 
-    // A rebuild after the entry "two" was deleted keeps the folder and removes its page.
+    // A rebuild after the entry "two" was deleted removes its page.
     await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
-    assert.ok(existsSync(page('two')), 'a rebuild does not empty the folder');
     await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }] });
     assert.ok(existsSync(page('one')));
     assert.ok(!existsSync(page('two')), 'the page of the deleted entry is removed');
