@@ -3,7 +3,7 @@ import { expandIndex } from './compactIndex.ts';
 import { indexInternals, Query, QueryParser, TokenSet } from './lunrInternals.ts';
 import { lunr, stemTerm } from './lunrPipeline.ts';
 import { SNIPPET_FIELDS } from './searchFields.ts';
-import { queryIndexTerms, type TermQueryResult } from './termQuery.ts';
+import { matchPositions, queryClauses, scoreIndexTerms, type MatchMetadata, type ScoredEntry } from './termQuery.ts';
 import {
   entryPosition,
   SEARCH_FILE_VERSION,
@@ -14,7 +14,7 @@ import {
   type SearchStore,
 } from './searchStore.ts';
 import { ABBREVIATIONS } from './synonyms.ts';
-import { normaliseTerm, splitWords, type TextToken, type TextWord } from './tokenize.ts';
+import { normaliseTerm, splitWords, type TextWord } from './tokenize.ts';
 
 /** The loaded shards of the index, and the store with the entries of those shards filled in. */
 export interface LoadedSearch {
@@ -140,6 +140,8 @@ interface QueryTerm {
   matches: Set<string>;
   /** Index terms within the edit distance. */
   nearMatches: Set<string>;
+  /** Word ids of the stem and of the terms that a title word may match partly; set by termMatch once matching is done. */
+  ids?: { stem: number; candidates: Set<number> };
 }
 
 /** A word the reader typed: it is matched when every term of one of its alternatives is. */
@@ -307,17 +309,30 @@ function expandTokenSets(indexes: readonly lunr.Index[], tokenSet: lunr.TokenSet
   return [...new Set(indexes.flatMap((index) => expandTokenSet(index, tokenSet)))];
 }
 
-/** Runs `build` as a lunr query on every index and returns the results of all, unsorted. */
-function queryAll(indexes: readonly lunr.Index[], build: lunr.Index.QueryBuilder): lunr.Index.Result[] {
-  if (indexes.length === 1) return indexes[0]!.query(build);
-  return indexes.flatMap((index) => index.query(build));
+/** A matched entry, as termQuery.ts scores it or lunrResult turns a lunr result into. */
+type ScoredResult = ScoredEntry;
+
+/** Turns a result of `index.query` into a scored entry, with the fields of its matches read from its metadata. */
+function lunrResult(index: lunr.Index, result: lunr.Index.Result): ScoredResult {
+  const metadata = result.matchData.metadata as MatchMetadata;
+  const fields = indexInternals(index).fields;
+  const terms = Object.keys(metadata);
+  const termFields = terms.map((term) => Object.keys(metadata[term]!).reduce((mask, field) => mask | (1 << fields.indexOf(field)), 0));
+  const fieldMask = termFields.reduce((mask, termMask) => mask | termMask, 0);
+  return { ref: result.ref, score: result.score, terms, termFields, fieldMask, index, metadata };
 }
 
-/** A matched entry, as queryIndexTerms returns it and lunrResult turns a lunr result into. */
-type ScoredResult = TermQueryResult;
+/** The bit of the title field in the field masks of `index`'s results, by index. */
+const titleBits = new WeakMap<lunr.Index, number>();
 
-function lunrResult(result: lunr.Index.Result): ScoredResult {
-  return { ref: result.ref, score: result.score, metadata: result.matchData.metadata as ScoredResult['metadata'] };
+function titleBit(index: lunr.Index): number {
+  let bit = titleBits.get(index);
+  if (bit === undefined) {
+    const position = indexInternals(index).fields.indexOf('title');
+    bit = position < 0 ? 0 : 1 << position;
+    titleBits.set(index, bit);
+  }
+  return bit;
 }
 
 /** Hits best first, and whether any hit matches a word exactly rather than only by a near spelling. */
@@ -348,7 +363,7 @@ function runWords(search: LoadedSearch, words: QueryWord[]): RankedHits {
     const own = indexInternals(index).invertedIndex;
     const present = [...boosts].filter(([indexTerm]) => Object.hasOwn(own, indexTerm));
     if (present.length === 0) continue;
-    for (const result of queryIndexTerms(index, present)) results.push(result);
+    for (const result of scoreIndexTerms(index, present)) results.push(result);
   }
   return rankResults(search, results, words, true);
 }
@@ -373,18 +388,45 @@ function rankResults(search: LoadedSearch, results: readonly ScoredResult[], wor
   const phraseCache = new Map<number, QueryTerm[][]>();
 
   // Plain loops without closures: this runs for every result, thousands for a common word.
-  const ranked: { result: ScoredResult; entry: number; wordsMatched: number; phrase: number; wordPhrases: QueryTerm[][]; inTitle: boolean }[] = [];
+  /** `tier` is `wordsMatched * 8 + phrase` once the phrase is known (a phrase rank is at most 6), and `score` is the result's, so that sorting reads one object per hit. */
+  const ranked: {
+    result: ScoredResult;
+    entry: number;
+    score: number;
+    wordsMatched: number;
+    tier: number;
+    wordPhrases: QueryTerm[][];
+    inTitle: boolean;
+  }[] = [];
+  const bits = queryTermBits(words);
   for (const result of results) {
-    const metadata = result.metadata;
-    const matched = Object.keys(metadata);
+    const matched = result.terms;
     let wordSet = 0;
     let wordsMatched = 0;
-    for (let position = 0; position < words.length; position += 1) {
-      const word = words[position]!;
-      if (matchesWord(word, matched, true)) {
-        wordSet |= 1 << position;
-        wordsMatched += 1;
-        if (!exact && matchesWord(word, matched, false)) exact = true;
+    if (bits !== undefined) {
+      let exactBits = 0;
+      let nearBits = 0;
+      for (let position = 0; position < matched.length; position += 1) {
+        exactBits |= bits.exact.get(matched[position]!) ?? 0;
+        nearBits |= bits.near.get(matched[position]!) ?? 0;
+      }
+      const anyBits = exactBits | nearBits;
+      for (let position = 0; position < words.length; position += 1) {
+        const alternatives = bits.alternatives[position]!;
+        if (coversAlternative(alternatives, anyBits)) {
+          wordSet |= 1 << position;
+          wordsMatched += 1;
+          if (!exact && coversAlternative(alternatives, exactBits)) exact = true;
+        }
+      }
+    } else {
+      for (let position = 0; position < words.length; position += 1) {
+        const word = words[position]!;
+        if (matchesWord(word, matched, true)) {
+          wordSet |= 1 << position;
+          wordsMatched += 1;
+          if (!exact && matchesWord(word, matched, false)) exact = true;
+        }
       }
     }
     if (wordsMatched === 0) continue;
@@ -396,10 +438,9 @@ function rankResults(search: LoadedSearch, results: readonly ScoredResult[], wor
       phraseCache.set(wordSet, wordPhrases);
     }
 
-    let inTitle = !everyTermQueried;
-    for (let position = 0; !inTitle && position < matched.length; position += 1) inTitle = metadata[matched[position]!]!['title'] !== undefined;
+    const inTitle = !everyTermQueried || (result.fieldMask & titleBit(result.index)) !== 0;
 
-    ranked.push({ result, entry: entryPosition(result.ref), wordsMatched, phrase: 0, wordPhrases, inTitle });
+    ranked.push({ result, entry: entryPosition(result.ref), score: result.score, wordsMatched, tier: wordsMatched * 8, wordPhrases, inTitle });
   }
 
   // The title phrase orders hits within a tier of words matched, so it is needed only in the
@@ -416,14 +457,50 @@ function rankResults(search: LoadedSearch, results: readonly ScoredResult[], wor
   for (const hit of ranked) {
     // A phrase matches title terms whose stems or words are index terms of the entry's title, so
     // with every term queried, an entry with no title match ranks 0.
-    if (hit.wordsMatched >= lowestRankedTier && hit.inTitle) hit.phrase = titlePhraseRank(search, hit.entry, hit.wordPhrases);
+    if (hit.wordsMatched >= lowestRankedTier && hit.inTitle) hit.tier += titlePhraseRank(search, hit.entry, hit.wordPhrases);
   }
 
-  ranked.sort(
-    (a, b) => b.wordsMatched - a.wordsMatched || b.phrase - a.phrase || b.result.score - a.result.score || a.entry - b.entry,
-  );
+  ranked.sort((a, b) => b.tier - a.tier || b.score - a.score || a.entry - b.entry);
   const hits = ranked.map(({ result, entry, wordsMatched }, rank) => toHit(search.store, result, entry, wordsMatched, rank < MARKED_HITS));
   return { hits, exact };
+}
+
+/**
+ * Returns the query terms of `words` as bits: for each index term, the bits of the query terms whose
+ * `matches` (`exact`) or `nearMatches` (`near`) contain it, and for each word the bits of each
+ * alternative. Lets rankResults test a result's words with a few integer operations instead of
+ * matchesWord's set lookups. Undefined when the words have more than 31 query terms.
+ */
+function queryTermBits(words: readonly QueryWord[]): { exact: Map<string, number>; near: Map<string, number>; alternatives: number[][] } | undefined {
+  const exact = new Map<string, number>();
+  const near = new Map<string, number>();
+  const alternatives: number[][] = [];
+  let next = 0;
+  for (const word of words) {
+    const masks: number[] = [];
+    for (const alternative of word.alternatives) {
+      let mask = 0;
+      for (const term of alternative) {
+        if (next === 31) return undefined;
+        const bit = 1 << next;
+        next += 1;
+        mask |= bit;
+        for (const match of term.matches) exact.set(match, (exact.get(match) ?? 0) | bit);
+        for (const match of term.nearMatches) near.set(match, (near.get(match) ?? 0) | bit);
+      }
+      masks.push(mask);
+    }
+    alternatives.push(masks);
+  }
+  return { exact, near, alternatives };
+}
+
+/** Returns true when `bits` contain every bit of one of `alternatives`. */
+function coversAlternative(alternatives: readonly number[], bits: number): boolean {
+  for (const mask of alternatives) {
+    if ((mask & bits) === mask) return true;
+  }
+  return false;
 }
 
 /** Returns true when `matched`, the index terms a result matched, contain every term of one of `word`'s alternatives. */
@@ -467,13 +544,35 @@ function titlePhraseRank(search: LoadedSearch, entry: number, wordPhrases: Query
   return best;
 }
 
-/** A term of a title with its stem. */
-type TitleTerm = TextToken & { stem: string };
+/**
+ * Ids of the words of titles and query terms, so that ranking compares numbers. Ranking reads
+ * the title of every hit in the top tiers, thousands for a common word, and reading a few numbers
+ * per title from one array costs far fewer cache misses than an object and two strings per word.
+ * NOTE: the map keeps every word it has met, which is bounded by the loaded titles' words and the
+ * index terms that the session's queries matched.
+ */
+const wordIds = new Map<string, number>();
+
+function wordId(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    id = wordIds.size;
+    wordIds.set(word, id);
+  }
+  return id;
+}
+
+/**
+ * A title's terms, split and stemmed, in reading order: four numbers per term, its word id, its
+ * stem's word id, and its start and length in the title.
+ */
+type TitleTerms = Int32Array;
+const TITLE_TERM_SIZE = 4;
 
 /** Each title's terms, split and stemmed once per loaded index. */
-const titleTermCache = new WeakMap<LoadedSearch, (TitleTerm[] | undefined)[]>();
+const titleTermCache = new WeakMap<LoadedSearch, (TitleTerms | undefined)[]>();
 
-function titleTermsOf(search: LoadedSearch, entry: number, title: string): TitleTerm[] {
+function titleTermsOf(search: LoadedSearch, entry: number, title: string): TitleTerms {
   let cache = titleTermCache.get(search);
   if (!cache) {
     cache = [];
@@ -481,9 +580,15 @@ function titleTermsOf(search: LoadedSearch, entry: number, title: string): Title
   }
   let terms = cache[entry];
   if (!terms) {
-    terms = splitWords(title)
-      .flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]))
-      .map((token) => ({ ...token, stem: stemTerm(token.term) }));
+    const tokens = splitWords(title).flatMap((word) => (word.parts.length > 0 ? word.parts : [word.whole]));
+    terms = new Int32Array(tokens.length * TITLE_TERM_SIZE);
+    tokens.forEach((token, position) => {
+      const at = position * TITLE_TERM_SIZE;
+      terms![at] = wordId(token.term);
+      terms![at + 1] = wordId(stemTerm(token.term));
+      terms![at + 2] = token.start;
+      terms![at + 3] = token.length;
+    });
     cache[entry] = terms;
   }
   return terms;
@@ -508,18 +613,19 @@ function phrases(words: QueryWord[]): QueryTerm[][] {
  * doubled when every word matches whole (`SGD`), and doubled less one when a word matches only as
  * a prefix or near spelling (`SGDR` for `sgd`), so whole words come first within each tier.
  */
-function phraseRank(title: string, titleTerms: TitleTerm[], phrase: QueryTerm[]): number {
-  if (phrase.length > titleTerms.length) return 0;
+function phraseRank(title: string, titleTerms: TitleTerms, phrase: QueryTerm[]): number {
+  const termCount = titleTerms.length / TITLE_TERM_SIZE;
+  if (phrase.length > termCount) return 0;
 
   const atStart = phraseMatchAt(titleTerms, phrase, 0);
   if (atStart !== NO_MATCH) {
-    const last = titleTerms[phrase.length - 1];
-    const rest = last ? title.slice(last.start + last.length).trimStart() : '';
+    const last = (phrase.length - 1) * TITLE_TERM_SIZE;
+    const rest = phrase.length > 0 ? title.slice(titleTerms[last + 2]! + titleTerms[last + 3]!).trimStart() : '';
     return tierScore(rest === '' || rest.startsWith(':') ? 3 : 2, atStart);
   }
 
   let best = 0;
-  for (let offset = 1; offset + phrase.length <= titleTerms.length; offset += 1) {
+  for (let offset = 1; offset + phrase.length <= termCount; offset += 1) {
     const match = phraseMatchAt(titleTerms, phrase, offset);
     if (match !== NO_MATCH) best = Math.max(best, tierScore(1, match));
     if (best === 2) break;
@@ -537,21 +643,31 @@ function tierScore(tier: number, match: number): number {
 }
 
 /** Matches `phrase` against the title terms from `offset`: WHOLE, PARTIAL when any term matches only partly, or NO_MATCH. */
-function phraseMatchAt(titleTerms: TitleTerm[], phrase: QueryTerm[], offset: number): number {
+function phraseMatchAt(titleTerms: TitleTerms, phrase: QueryTerm[], offset: number): number {
   let result = WHOLE;
   for (let position = 0; position < phrase.length; position += 1) {
-    const match = termMatch(phrase[position]!, titleTerms[offset + position]);
+    const match = termMatch(phrase[position]!, titleTerms, offset + position);
     if (match === NO_MATCH) return NO_MATCH;
     if (match === PARTIAL) result = PARTIAL;
   }
   return result;
 }
 
-function termMatch(term: QueryTerm, titleTerm: TitleTerm | undefined): number {
-  if (titleTerm === undefined) return NO_MATCH;
-  if (titleTerm.stem === term.stem) return WHOLE;
+/** Matches `term` against the title term at `position`: WHOLE for the same stem, PARTIAL for a prefix or near spelling, or NO_MATCH. */
+function termMatch(term: QueryTerm, titleTerms: TitleTerms, position: number): number {
+  const at = position * TITLE_TERM_SIZE;
+  if (at >= titleTerms.length) return NO_MATCH;
+
+  const ids = term.ids ?? (term.ids = queryTermIds(term));
+  const stem = titleTerms[at + 1]!;
+  if (stem === ids.stem) return WHOLE;
+  return ids.candidates.has(titleTerms[at]!) || ids.candidates.has(stem) ? PARTIAL : NO_MATCH;
+}
+
+/** Returns the word ids of `term`'s stem and of the index terms it matches as a prefix or near spelling. */
+function queryTermIds(term: QueryTerm): NonNullable<QueryTerm['ids']> {
   const candidates = term.matches.size > 0 ? term.matches : term.nearMatches;
-  return candidates.has(titleTerm.term) || candidates.has(titleTerm.stem) ? PARTIAL : NO_MATCH;
+  return { stem: wordId(term.stem), candidates: new Set([...candidates].map(wordId)) };
 }
 
 /** Query syntax is tried only when the text uses it: `:`, `~`, `^`, `*`, or `+`/`-` attached to the start of a word. */
@@ -586,11 +702,20 @@ function runSyntaxQuery(search: LoadedSearch, text: string): SearchHit[] | undef
   }
   if (clauses.length === 0) return undefined;
 
-  let results: ScoredResult[];
+  const results: ScoredResult[] = [];
   try {
-    results = queryAll(search.indexes, (query) => {
-      for (const clause of clauses) query.clause({ ...clause });
-    }).map(lunrResult);
+    for (const index of search.indexes) {
+      const scored = queryClauses(index, clauses);
+      if (scored !== undefined) {
+        // The order of lunr's results, which are sorted by score with a stable sort: the rest below keep it.
+        for (const result of scored.sort((a, b) => b.score - a.score)) results.push(result);
+      } else {
+        const lunrResults = index.query((query) => {
+          for (const clause of clauses) query.clause({ ...clause });
+        });
+        for (const result of lunrResults) results.push(lunrResult(index, result));
+      }
+    }
   } catch {
     return undefined;
   }
@@ -669,18 +794,13 @@ function toHit(store: SearchStore, result: ScoredResult, entry: number, wordsMat
   const stored = store.entries[entry];
   const snippetField = stored ? snippetFieldName(stored, SNIPPET_FIELDS) : undefined;
 
-  const titleMarks: Mark[] = [];
-  const snippetMarks: Mark[] = [];
-  for (const fields of Object.values(result.metadata) as Record<string, { position?: Mark[] }>[]) {
-    titleMarks.push(...(fields['title']?.position ?? []));
-    if (snippetField !== undefined) snippetMarks.push(...(fields[snippetField]?.position ?? []));
-  }
-
-  return { entry, score: result.score, wordsMatched, titleMarks: mergeMarks(titleMarks), snippetMarks: mergeMarks(snippetMarks) };
+  const titleMarks = mergeMarks(matchPositions(result, 'title'));
+  const snippetMarks = snippetField === undefined ? [] : mergeMarks(matchPositions(result, snippetField));
+  return { entry, score: result.score, wordsMatched, titleMarks, snippetMarks };
 }
 
 /** Sorts marks and merges those that overlap or touch, so each character is highlighted once. */
-export function mergeMarks(marks: Mark[]): Mark[] {
+export function mergeMarks(marks: readonly (readonly [number, number])[]): Mark[] {
   const sorted = [...marks].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Mark[] = [];
   for (const [start, length] of sorted) {

@@ -1,13 +1,13 @@
-// queryIndexTerms against lunr's own Index.query, on the index of the shipped list.
+// queryIndexTerms and queryClauses against lunr's own Index.query, on the index of the shipped list.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import { buildSearchFile } from '../../src/search/buildSearchFile.ts';
-import { indexInternals } from '../../src/search/lunrInternals.ts';
+import { indexInternals, Query, QueryParser } from '../../src/search/lunrInternals.ts';
 import type { lunr } from '../../src/search/lunrPipeline.ts';
 import { loadSearchFile } from '../../src/search/searchQuery.ts';
 import type { SearchFile } from '../../src/search/searchStore.ts';
-import { queryIndexTerms } from '../../src/search/termQuery.ts';
+import { matchMetadata, queryClauses, queryIndexTerms, type ScoredEntry } from '../../src/search/termQuery.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 
 type Clause = [term: string, boost: number];
@@ -98,5 +98,77 @@ describe('queryIndexTerms', () => {
 
   it('returns nothing for no clause', () => {
     assert.deepEqual(queryIndexTerms(index, []), []);
+  });
+});
+
+/** Parses `text` with lunr's query parser into the clauses Index.query would run. */
+function parse(text: string): lunr.Query.Clause[] {
+  return new QueryParser(text, new Query(indexInternals(index).fields)).parse().clauses;
+}
+
+/** Runs `text` through lunr's Index.query and through queryClauses, and requires the same results in the same order. */
+function assertClausesSameAsLunr(text: string): void {
+  const clauses = parse(text);
+  const expected = index.query((query) => {
+    for (const clause of clauses) query.clause({ ...clause });
+  });
+  const scored = queryClauses(index, clauses);
+  assert.ok(scored !== undefined, `${text}: queryClauses runs the query`);
+
+  // Index.query sorts by score with a stable sort: the same sort of queryClauses's order gives its order.
+  const actual = [...scored].sort((a: ScoredEntry, b: ScoredEntry) => b.score - a.score);
+  assert.deepEqual(
+    actual.map((result) => result.ref),
+    expected.map((result) => result.ref),
+    `${text}: refs in order`,
+  );
+  actual.forEach((result, position) => {
+    const want = expected[position]!;
+    assert.equal(result.score, want.score, `${text}: score of ${want.ref}`);
+    assert.deepEqual(JSON.parse(JSON.stringify(matchMetadata(result))), JSON.parse(JSON.stringify(want.matchData.metadata)), `${text}: metadata of ${want.ref}`);
+  });
+}
+
+describe('queryClauses', () => {
+  it('runs presence, fields and boosts as lunr does', () => {
+    const queries = [
+      'dropout',
+      '+dropout -bayesian',
+      '+batch +normalization',
+      '+batch normalization -layer',
+      'title:dropout',
+      'title:batch intro:normalization',
+      '+title:network -intro:deep',
+      '+keywords:optimization adam',
+      'dropout^10 regularization',
+      'title:adam^2 +sgd',
+      'deep learning',
+      'learning learning',
+      '+learning -learning',
+      '+xyzzy dropout',
+    ];
+    for (const text of queries) assertClausesSameAsLunr(text);
+  });
+
+  it('expands wildcards and edit distances as lunr does', () => {
+    const queries = ['drop*', 'norm*', '*tion', 'n*l*zation', 'dropuot~1', 'optimizaton~2', '+adam~1 -title:sgd', 'title:res* net*', 'intro:batch~1 normal*'];
+    for (const text of queries) assertClausesSameAsLunr(text);
+  });
+
+  it('runs samples of the whole dictionary as lunr does', () => {
+    const step = Math.max(1, Math.floor(terms.length / 120));
+    const sample = terms.filter((_, position) => position % step === 0 && /^[a-z]+$/.test(terms[position]!));
+    const fields = indexInternals(index).fields;
+    for (let start = 0; start + 3 <= sample.length; start += 3) {
+      const [a, b, c] = [sample[start]!, sample[start + 1]!, sample[start + 2]!];
+      const field = fields[start % fields.length]!;
+      for (const text of [`+${a} ${b} -${c}`, `${field}:${a} ${b}^3`, `+${a} +${field}:${b}`, `${a.slice(0, 3)}* -${c}`, `${a}~1 ${b}`]) {
+        assertClausesSameAsLunr(text);
+      }
+    }
+  });
+
+  it('leaves queries of only prohibited terms to lunr', () => {
+    assert.equal(queryClauses(index, parse('-dropout')), undefined);
   });
 });
