@@ -1,6 +1,7 @@
 // Writes the outputs whose size grows with the catalog: the JSON exports, the BibTeX files and
 // the sitemap. Each file is written in parts of a few hundred entries, so that the build never
 // keeps the text of a whole file (the site's entries.json is 134 MB at 100,000 entries).
+import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../../schemas/settings.ts';
@@ -17,12 +18,12 @@ const EXPORT_BATCH_SIZE = 500;
 const WRITE_THRESHOLD = 1 << 20;
 
 /**
- * Writes under `output`: /entries.json and each list's /<list>/entries.json (see ExportText),
- * each list's /<list>/references.bib, and /sitemap.xml, with /sitemap-<n>.xml when the site has
- * more pages than one sitemap file takes (`maxSitemapUrls`, by default MAX_SITEMAP_URLS). The
- * files are the same, byte for byte, as those of renderEntriesJson, renderListBibtex and
- * renderSitemapRoot. Returns the absolute path of every file written. A write error rejects,
- * possibly after some files were written.
+ * Writes under `output`, overwriting files already there: /entries.json and each list's
+ * /<list>/entries.json (see ExportText), each list's /<list>/references.bib, and /sitemap.xml,
+ * with /sitemap-<n>.xml when the site has more pages than one sitemap file takes
+ * (`maxSitemapUrls`, by default MAX_SITEMAP_URLS). The files are the same, byte for byte, as
+ * those of renderEntriesJson, renderListBibtex and renderSitemapRoot. Returns the absolute path
+ * of every file written. A write error rejects, possibly after some files were written.
  */
 export async function writeCatalogOutputs(catalog: Catalog, settings: Settings, output: string, maxSitemapUrls = MAX_SITEMAP_URLS): Promise<string[]> {
   const written: string[] = [];
@@ -92,17 +93,23 @@ async function closeAfter(file: TextFile, work: () => Promise<void>): Promise<vo
   await file.close();
 }
 
-/** A file opened for writing, which gathers text up to WRITE_THRESHOLD characters between writes. */
+/**
+ * A file opened for writing, which gathers text up to WRITE_THRESHOLD characters between writes.
+ * An existing file is overwritten from its start and cut to the new length when closed. It is not
+ * truncated to zero bytes when opened, because on ext4 a file truncated to zero starts writeback
+ * of its new data when it is closed (see replaceFileContent in src/write/writeBatch.ts).
+ */
 class TextFile {
   private pending: string[] = [];
   private pendingLength = 0;
+  private bytesWritten = 0;
 
   private constructor(private readonly handle: FileHandle) {}
 
-  /** Creates or empties `file`, and the folders above it. */
+  /** Opens `file` for writing from its start, creating it and the folders above it. */
   static async create(file: string): Promise<TextFile> {
     await mkdir(path.dirname(file), { recursive: true });
-    return new TextFile(await open(file, 'w'));
+    return new TextFile(await open(file, constants.O_WRONLY | constants.O_CREAT, 0o666));
   }
 
   async write(text: string): Promise<void> {
@@ -112,10 +119,11 @@ class TextFile {
     if (this.pendingLength >= WRITE_THRESHOLD) await this.flush();
   }
 
-  /** Writes what is left and closes the file. */
+  /** Writes what is left, cuts off any bytes of the file's earlier content, and closes the file. */
   async close(): Promise<void> {
     try {
       await this.flush();
+      await this.handle.truncate(this.bytesWritten);
     } finally {
       await this.handle.close();
     }
@@ -123,10 +131,11 @@ class TextFile {
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const bytes = Buffer.from(this.pending.join(''));
     this.pending = [];
     this.pendingLength = 0;
     // writeFile on a handle writes from the current position and retries partial writes.
-    await this.handle.writeFile(text);
+    await this.handle.writeFile(bytes);
+    this.bytesWritten += bytes.byteLength;
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -54,6 +54,21 @@ describe('writeCatalogOutputs', () => {
       assert.equal(await read(`${list.id}/references.bib`), renderListBibtex(list), list.id);
     }
     assert.equal(await read('sitemap.xml'), renderSitemapRoot(catalogPages(catalog), settings));
+  });
+
+  it('replaces longer files of an earlier build', async () => {
+    const catalog = fixtureCatalog();
+    const { folder, written } = await writeInto(catalog);
+    const before = new Map<string, string>();
+    for (const file of written) {
+      before.set(file, await readFile(file, 'utf8'));
+      await writeFile(file, `${before.get(file)}${'x'.repeat(5000)}`);
+    }
+
+    const again = await writeCatalogOutputs(catalog, settings, folder);
+
+    assert.deepEqual(again, written);
+    for (const file of written) assert.equal(await readFile(file, 'utf8'), before.get(file), file);
   });
 
   it('returns every file it wrote', async () => {

@@ -3,14 +3,14 @@
 // nothing for JSON output or --dryrun, errors rejected.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { catalogPages } from '../../src/site/pages/catalogPages.11ty.ts';
-import { registerPageWriter, type PageLister, type PageWriterData } from '../../src/site/pageWriter.ts';
+import { registerPageWriter, writePages, type PageLister, type PageWriterData } from '../../src/site/pageWriter.ts';
 import type { SiteData } from '../../src/site/siteContext.ts';
 import { entryPath, keywordPath, sectionPath } from '../../src/site/urls.ts';
 import { loadSettings } from '../../src/settings/loadSettings.ts';
@@ -180,5 +180,60 @@ describe('registerPageWriter', () => {
     ]);
 
     await assert.rejects(build(fake, await siteData(), { directories: { output }, outputMode: 'fs', runMode: 'build' }), /render failed/);
+  });
+
+  it('fails the build with the file that cannot be written', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'page-writer-'));
+    folders.push(folder);
+    // A file in place of the output folder makes every mkdir fail with ENOTDIR.
+    const output = path.join(folder, 'not-a-folder');
+    await writeFile(output, '');
+    const fake = fakeConfig(output);
+    registerPageWriter(fake.config, listPaths);
+    const data = await siteData();
+    const first = pageFile(output, [...listPaths(data)][0]!.path);
+
+    await assert.rejects(build(fake, data, { directories: { output }, outputMode: 'fs', runMode: 'build' }), (error: Error) => {
+      assert.equal(error.message.split(': ')[0], `failed to write ${first}`);
+      assert.match(error.message, /ENOTDIR/);
+      return true;
+    });
+  });
+});
+
+describe('writePages', () => {
+  it('writes the same pages with a worker', async () => {
+    const data = await siteData();
+    const withoutWorker = await mkdtemp(path.join(tmpdir(), 'page-writer-'));
+    const withWorker = await mkdtemp(path.join(tmpdir(), 'page-writer-'));
+    folders.push(withoutWorker, withWorker);
+
+    const files = await writePages(catalogPages(data), withoutWorker, { worker: false });
+    const workerFiles = await writePages(catalogPages(data), withWorker, { worker: true });
+
+    assert.ok(files.size > 10);
+    assert.deepEqual([...workerFiles].map((file) => path.relative(withWorker, file)), [...files].map((file) => path.relative(withoutWorker, file)));
+    for (const file of files) {
+      const relative = path.relative(withoutWorker, file);
+      assert.equal(await readFile(path.join(withWorker, relative), 'utf8'), await readFile(file, 'utf8'), relative);
+    }
+  });
+
+  it('waits for queued writes before a render error rejects', async () => {
+    const output = await mkdtemp(path.join(tmpdir(), 'page-writer-'));
+    folders.push(output);
+    const pages = [
+      ...Array.from({ length: 100 }, (_, index) => ({ path: `/list/entry-${index}/`, render: () => `entry ${index}` })),
+      {
+        path: '/broken/',
+        render: (): string => {
+          throw new Error('render failed');
+        },
+      },
+    ];
+
+    await assert.rejects(writePages(pages, output, { worker: true }), /render failed/);
+
+    for (let index = 0; index < 100; index++) assert.equal(await readFile(pageFile(output, `/list/entry-${index}/`), 'utf8'), `entry ${index}`);
   });
 });
