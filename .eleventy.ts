@@ -1,7 +1,7 @@
 // Eleventy configuration: renders the validated catalog into static pages. Run through tsx with
 // --config=.eleventy.ts (see the npm scripts), because Eleventy does not load TypeScript itself.
-import path from 'node:path';
 import { catalogLoader } from './src/site/catalogData.ts';
+import { watchContentForRebuilds } from './src/site/contentWatcher.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
 import { loadSettings } from './src/settings/loadSettings.ts';
 import { cleanOutputFolder } from './src/site/outputFolder.ts';
@@ -26,7 +26,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // one at a time in the order registered, so that the prune, registered last, runs once every
   // writer has finished.
   eleventyConfig.setEventEmitterMode('sequential');
-  const outputCleaning = cleanOutputFolder(eleventyConfig, root, CONTENT_DIR, [CONTENT_DIR, 'src', 'schemas', 'tests']);
+  const outputCleaning = cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests']);
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.
@@ -46,8 +46,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Assets: the stylesheet and the small scripts, copied as they are.
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
 
-  // Watching: rebuild when an entry or list file changes under --serve.
-  eleventyConfig.addWatchTarget(path.join(CONTENT_DIR, '**/*.md'));
+  // Watching: rebuild when an entry or list file changes under --serve, through a watcher of the
+  // content's folders rather than Eleventy's, which scans every file after it starts.
+  watchContentForRebuilds(eleventyConfig, root, CONTENT_DIR);
 
   // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
   eleventyConfig.addPlugin(searchPlugin, { loadCatalog });

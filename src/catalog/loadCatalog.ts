@@ -123,7 +123,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
 
   const validByList = new Map<string, DuplicateCandidate[]>();
   for (const entry of validEntries) addTo(validByList, entry.listId, entry);
-  for (const group of validByList.values()) problems.push(...checkDuplicates(group));
+  problems.push(...findDuplicates(validByList, options.cache));
 
   const validLists = [...lists.values()].filter((list): list is ValidList => list !== undefined);
   const summary: LoadSummary = {
@@ -164,6 +164,39 @@ function checkListFile(raw: RawDocument): { document: ValidatedDocument | undefi
   const { document, problems } = validateDocument(raw);
   const treeProblems = checkSectionTree(raw.frontmatter?.data, raw.file, raw.frontmatter);
   return { document, problems, treeProblems };
+}
+
+/**
+ * The duplicate problems of each list found by the last load that used the same entry cache, by
+ * list id, with the entries they were found in.
+ */
+const duplicatesByCache = new WeakMap<EntryResultCache, Map<string, { entries: readonly DuplicateCandidate[]; problems: Problem[] }>>();
+
+/**
+ * Returns checkDuplicates' problems for each list of `validByList`. With `cache`, a list whose
+ * entries are the very objects of the last load (the cache returned every one of them unchanged)
+ * gets the problems found then, so that a rebuild after one edit checks one list again. On the
+ * 10k bench content (8 lists, Node 20, 2 shared cores), checking every list took about 130 ms of CPU.
+ */
+function findDuplicates(validByList: ReadonlyMap<string, readonly DuplicateCandidate[]>, cache: EntryResultCache | undefined): Problem[] {
+  if (cache === undefined) return [...validByList.values()].flatMap((entries) => checkDuplicates(entries));
+
+  let previous = duplicatesByCache.get(cache);
+  if (previous === undefined) {
+    previous = new Map();
+    duplicatesByCache.set(cache, previous);
+  }
+  for (const listId of previous.keys()) if (!validByList.has(listId)) previous.delete(listId);
+
+  const problems: Problem[] = [];
+  for (const [listId, entries] of validByList) {
+    const last = previous.get(listId);
+    const unchanged = last !== undefined && last.entries.length === entries.length && last.entries.every((entry, index) => entry === entries[index]);
+    const found = unchanged ? last.problems : checkDuplicates(entries);
+    if (!unchanged) previous.set(listId, { entries, problems: found });
+    problems.push(...found);
+  }
+  return problems;
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,7 +1,7 @@
 // Keeps the build's output folder free of pages that no longer exist: a full build overwrites
 // the files in place and then deletes the files it did not write, and a rebuild under --serve or
 // --watch removes the pages that it no longer writes.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,30 +139,6 @@ interface BuildEvent {
   results?: readonly { outputPath?: string | false }[];
 }
 
-/**
- * A file outside the project that Eleventy watches, written to start a rebuild. Eleventy 3.1
- * logs a deleted file under --serve or --watch but does not rebuild, so the deletion of a content
- * file is turned into a change of this file.
- */
-const REBUILD_TRIGGER = path.join(os.tmpdir(), `reading-lists-rebuild-${process.pid}.txt`);
-
-/** The watcher of the content folder, one per process even when Eleventy reloads the config. */
-let contentWatcher: FSWatcher | undefined;
-
-/** Starts a rebuild whenever a Markdown file of `contentFolder` is deleted. */
-function rebuildOnDeletion(contentFolder: string): void {
-  if (contentWatcher !== undefined) return;
-  let pending: NodeJS.Timeout | undefined;
-  contentWatcher = watch(contentFolder, { recursive: true }, (_eventType, fileName) => {
-    if (fileName === null || !fileName.endsWith('.md') || existsSync(path.join(contentFolder, fileName))) return;
-    // A burst of deletions (a removed list folder) gives one rebuild.
-    clearTimeout(pending);
-    pending = setTimeout(() => writeFileSync(REBUILD_TRIGGER, `${new Date().toISOString()} ${fileName}\n`), 100);
-  });
-  contentWatcher.unref();
-  process.once('exit', () => rmSync(REBUILD_TRIGGER, { force: true }));
-}
-
 /** The handle that cleanOutputFolder returns. */
 export interface OutputCleaning {
   /**
@@ -178,14 +154,13 @@ export interface OutputCleaning {
  * or the first build of `npm start`) overwrites the files of the previous build in place, and
  * its prune handler then deletes every file that it did not write (pruneOutputFolder). A later
  * rebuild under --serve or --watch removes the pages that the previous build wrote and this one
- * did not, such as the page of a deleted entry. Deleting a Markdown file of `contentDir` starts
- * such a rebuild. Nothing is deleted for `--dryrun`, for JSON output or for
- * an `--incremental` build, which writes only the changed templates. `contentDir` and
- * `protectedFolders` are relative to `root` or absolute.
+ * did not, such as the page of a deleted entry (the content watcher, src/site/contentWatcher.ts,
+ * starts such a rebuild). Nothing is deleted for `--dryrun`, for JSON output or for
+ * an `--incremental` build, which writes only the changed templates. `protectedFolders` are
+ * relative to `root` or absolute.
  */
-export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, contentDir: string, protectedFolders: readonly string[]): OutputCleaning {
+export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, protectedFolders: readonly string[]): OutputCleaning {
   let firstBuild = true;
-  eleventyConfig.addWatchTarget(REBUILD_TRIGGER);
   let previousPages: Set<string> | undefined;
   // Set by the first build's eleventy.before and taken by its prune.
   let buildStart: bigint | undefined;
@@ -216,7 +191,6 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
         const pages = new Set((event.results ?? []).flatMap((result) => (typeof result.outputPath === 'string' ? [result.outputPath] : [])));
         if (previousPages !== undefined && !event.incremental) await removeStaleFiles(previousPages, pages, output, guard);
         previousPages = pages;
-        if (event.runMode === 'serve' || event.runMode === 'watch') rebuildOnDeletion(path.resolve(root, contentDir));
       });
     },
   };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ContentError, loadCatalog, loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
 import { ReadError, ValidationError } from '../../src/problems/contentError.ts';
+import type { EntryResultCache } from '../../src/validate/validateEntries.ts';
 import { makeContent } from '../support/contentFixture.ts';
 
 const BAD_ENTRY = '---\ntitle: 1984\ncategory: tricks\n---\n';
@@ -119,6 +120,51 @@ describe('loadCatalog given files', () => {
         result.problems.map((problem) => `${problem.file} ${problem.field} ${problem.code}`),
         ['content/optimization-notes/_list.md description missing-field', 'content/optimization-notes/_list.md sections too-small'],
       );
+    } finally {
+      await fixture.remove();
+    }
+  });
+});
+
+describe('loadCatalog with an entry cache', () => {
+  const duplicate = '---\ntitle: "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift"\ncategory: tricks\n---\n';
+  const distinct = '---\ntitle: A distinct title\ncategory: tricks\n---\n';
+  const describeProblems = (result: Awaited<ReturnType<typeof loadCatalog>>) => result.problems.map((problem) => `${problem.file} ${problem.field} ${problem.code}`);
+
+  it('reports and clears a duplicate', async () => {
+    const fixture = await makeContent();
+    try {
+      const cache: EntryResultCache = new Map();
+      assert.deepEqual(describeProblems(await loadCatalog(fixture.root, { cache })), []);
+
+      await fixture.write('training-basics/copy.md', duplicate);
+      const withCopy = await loadCatalog(fixture.root, { cache });
+      assert.deepEqual(describeProblems(withCopy), [
+        'content/training-basics/batch-normalization.md title duplicate-title',
+        'content/training-basics/copy.md title duplicate-title',
+      ]);
+      assert.equal(withCopy.catalog, undefined);
+
+      await fixture.write('training-basics/copy.md', distinct);
+      const fixed = await loadCatalog(fixture.root, { cache });
+      assert.deepEqual(describeProblems(fixed), []);
+      assert.equal(fixed.catalog?.entries.length, 7);
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('keeps a duplicate of an unchanged list', async () => {
+    const fixture = await makeContent({ 'training-basics/copy.md': duplicate });
+    try {
+      const cache: EntryResultCache = new Map();
+      const first = describeProblems(await loadCatalog(fixture.root, { cache }));
+      await fixture.write('optimization-notes/extra.md', '---\ntitle: Another optimizer\ncategory: optimizers\n---\n');
+
+      const second = await loadCatalog(fixture.root, { cache });
+
+      assert.equal(first.length, 2);
+      assert.deepEqual(describeProblems(second), first);
     } finally {
       await fixture.remove();
     }

@@ -125,7 +125,7 @@ describe('output folder', () => {
   it('prunes after the first build only', async () => {
     const root = await makeProject();
     const { config, emit } = fakeConfig(path.join(root, '_site'));
-    cleanOutputFolder(config, root, 'content', ['content', 'src']).registerPrune();
+    cleanOutputFolder(config, root, ['content', 'src']).registerPrune();
     const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
     const page = (name: string) => path.join(root, '_site', name, 'index.html');
     await sleep(20);
