@@ -120,7 +120,6 @@ export function citationTags(entry: CatalogEntry, arxivId = arxivIdOf(entry.data
  * is the entry's arXiv id, for a caller that has it already.
  */
 export function workJsonLd(entry: CatalogEntry, workType: WorkType, list: CatalogList | undefined, settings: Settings, arxivId = arxivIdOf(entry.data)): SafeHtml {
-  const url = (pagePath: string) => publicUrl(settings, pagePath);
   const { data } = entry;
   const submitted = arxivId !== undefined ? arxivSubmissionMonth(arxivId) : undefined;
 
@@ -133,14 +132,14 @@ export function workJsonLd(entry: CatalogEntry, workType: WorkType, list: Catalo
     alternateName: data.aliases,
     url: workUrls[0],
     sameAs: workUrls.length > 1 ? workUrls.slice(1) : undefined,
-    mainEntityOfPage: url(entryPath(entry)),
+    mainEntityOfPage: publicUrl(settings, entryPath(entry)),
     description: data.intro?.join(' · '),
     keywords: data.keywords,
     codeRepository: workType.kind === 'code' ? workType.mainLink.url : undefined,
     identifier: arxivId !== undefined ? { '@type': 'PropertyValue', propertyID: 'arXiv', value: arxivId } : undefined,
     datePublished: submitted !== undefined ? `${submitted.year}-${String(submitted.month).padStart(2, '0')}` : undefined,
     isPartOf:
-      list !== undefined ? { '@type': 'CreativeWork', name: list.data.title, url: url(listPath(list)) } : undefined,
+      list !== undefined ? { '@type': 'CreativeWork', name: list.data.title, url: publicUrl(settings, listPath(list)) } : undefined,
   };
 
   return trustedHtml(`<script type="application/ld+json">${jsonForScript(work)}</script>`);

@@ -31,8 +31,26 @@ export interface ShownLink {
   /** The link's text: the kind's label and, where the link has one, its own label. */
   text: string;
   url: string;
+  /** The host of `url` (`github.com`), on the links that entryLinks returns. */
+  host?: string | undefined;
   /** Text that stood beside the link in the source. */
   note?: string | undefined;
+}
+
+/** The host of each link whose URL isHttpUrl accepts, and null for any other link. */
+const linkHosts = new WeakMap<Link, string | null>();
+
+/**
+ * Returns the host of the link's URL, or undefined when it is not an absolute http or https URL.
+ * The URL is parsed once per link, because the entry page and the entry's summary both read it.
+ */
+function httpHostOf(link: Link): string | undefined {
+  let host = linkHosts.get(link);
+  if (host === undefined) {
+    host = isHttpUrl(link.url) ? new URL(link.url).host : null;
+    linkHosts.set(link, host);
+  }
+  return host ?? undefined;
 }
 
 /** Returns the readable label of a link kind: `github` gives `GitHub`, `project page` gives `Project page`. */
@@ -61,10 +79,11 @@ export function entryLinks(entry: CatalogEntry): ShownLink[] {
   const shown: ShownLink[] = [];
 
   for (const link of entry.data.links ?? []) {
-    if (!isHttpUrl(link.url) || seen.has(link.url)) continue;
+    const host = httpHostOf(link);
+    if (host === undefined || seen.has(link.url)) continue;
     seen.add(link.url);
     if (arxivId !== undefined && arxivIdOf({ links: [link] })?.replace(/v\d+$/, '') === arxivId.replace(/v\d+$/, '')) continue;
-    shown.push(showLink(link));
+    shown.push(showLink(link, host));
   }
   return shown;
 }
@@ -74,7 +93,7 @@ export function entryLinks(entry: CatalogEntry): ShownLink[] {
  * link. An entry with none of them shows its first link, so that every summary leads somewhere.
  */
 export function compactLinks(entry: CatalogEntry): ShownLink[] {
-  const links = (entry.data.links ?? []).filter((link) => isHttpUrl(link.url));
+  const links = (entry.data.links ?? []).filter((link) => httpHostOf(link) !== undefined);
   const shown: ShownLink[] = [];
 
   const arxiv = arxivLinks(entry);
@@ -91,11 +110,12 @@ export function compactLinks(entry: CatalogEntry): ShownLink[] {
   return shown;
 }
 
-function showLink(link: Link): ShownLink {
+function showLink(link: Link, host: string): ShownLink {
   const kind = linkKindLabel(link.kind);
   return {
     text: link.label ? `${kind}: ${link.label}` : kind,
     url: link.url,
+    host,
     note: link.text,
   };
 }

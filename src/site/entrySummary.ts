@@ -1,8 +1,8 @@
 // One entry as the list, section and keyword pages show it: the linked title, the first intro
 // line and the compact links (arXiv, code, paper).
-import type { CatalogEntry } from '../catalog/types.ts';
+import type { CatalogEntry, CatalogSection } from '../catalog/types.ts';
 import { compactLinks } from './entryLinks.ts';
-import { html, joinHtml, type SafeHtml } from './html.ts';
+import { html, trustedHtml, type SafeHtml } from './html.ts';
 import type { SiteContext } from './siteContext.ts';
 import { entryPath, sectionPath } from './urls.ts';
 
@@ -33,15 +33,32 @@ function partsOf(context: SiteContext, entry: CatalogEntry): SummaryParts {
 
   const intro = entry.data.intro?.[0];
   const links = compactLinks(entry);
-  const section = entry.section;
   parts = {
     title: html`<a class="entry-title" href="${context.url(entryPath(entry))}">${entry.data.title}</a>`,
     intro: intro ? html`<p class="entry-intro">${context.markdown.inline(intro)}</p>` : '',
-    section: html`in <a href="${context.url(sectionPath(section))}">${section.trail.map((step) => step.title).join(' › ')}</a>`,
+    section: html`in ${renderSectionLink(context, entry.section)}`,
     links: links.length > 0 ? html`<ul class="compact-links">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>` : '',
   };
   byEntry.set(entry, parts);
   return parts;
+}
+
+const sectionLinks = new WeakMap<SiteContext, Map<CatalogSection, SafeHtml>>();
+
+/**
+ * Renders a link to the section's page, labelled with its trail (`Normalization › Batch
+ * Normalization`), as summaries and entry pages name an entry's section. Rendered once per
+ * section and context, because every entry of the section shows it.
+ */
+export function renderSectionLink(context: SiteContext, section: CatalogSection): SafeHtml {
+  let bySection = sectionLinks.get(context);
+  if (!bySection) sectionLinks.set(context, (bySection = new Map()));
+  let link = bySection.get(section);
+  if (!link) {
+    link = html`<a href="${context.url(sectionPath(section))}">${section.trail.map((step) => step.title).join(' › ')}</a>`;
+    bySection.set(section, link);
+  }
+  return link;
 }
 
 /**
@@ -52,15 +69,15 @@ function partsOf(context: SiteContext, entry: CatalogEntry): SummaryParts {
 export function renderEntrySummary(context: SiteContext, entry: CatalogEntry, options: SummaryOptions = {}): SafeHtml {
   const parts = partsOf(context, entry);
 
-  const meta = [
-    options.showAdded && entry.data.added ? html`Added <time datetime="${entry.data.added}">${entry.data.added}</time>` : undefined,
-    options.showSection ? parts.section : undefined,
-  ].filter((part) => part !== undefined);
+  const added = options.showAdded ? entry.data.added : undefined;
+  const addedMarkup = added ? html`Added <time datetime="${added}">${added}</time>` : undefined;
+  const sectionMarkup = options.showSection ? parts.section : undefined;
+  const meta = addedMarkup && sectionMarkup ? html`${addedMarkup} · ${sectionMarkup}` : (addedMarkup ?? sectionMarkup);
 
   return html`<li class="entry-summary"${options.id ? html` id="${options.id}"` : ''}>
 ${parts.title}
 ${parts.intro}
-${meta.length > 0 ? html`<p class="entry-meta">${joinHtml(meta, ' · ')}</p>` : ''}
+${meta ? html`<p class="entry-meta">${meta}</p>` : ''}
 ${parts.links}
 </li>`;
 }
@@ -72,6 +89,9 @@ export function renderEntryList(
   optionsFor: (entry: CatalogEntry) => SummaryOptions = () => ({}),
 ): SafeHtml {
   if (entries.length === 0) return html``;
-  return html`<ul class="entries">
-${entries.map((entry) => html`${renderEntrySummary(context, entry, optionsFor(entry))}\n`)}</ul>`;
+
+  // Section and list pages hold thousands of summaries, so they are appended to one string.
+  let markup = '<ul class="entries">\n';
+  for (const entry of entries) markup += `${renderEntrySummary(context, entry, optionsFor(entry)).value}\n`;
+  return trustedHtml(`${markup}</ul>`);
 }

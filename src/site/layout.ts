@@ -2,7 +2,7 @@
 // breadcrumbs, main landmark and footer.
 import type { CatalogEntry, CatalogList } from '../catalog/types.ts';
 import { renderHeadMeta } from '../outputs/headMeta.ts';
-import { html, joinHtml, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { renderSourceCredit } from './sourceCredit.ts';
 import type { SiteContext } from './siteContext.ts';
 import { assetPath, homePath, keywordIndexPath, listPath, searchPath } from './urls.ts';
@@ -36,8 +36,12 @@ export interface Breadcrumb {
 
 export interface PageInput {
   meta: PageMeta;
-  /** The pages above this one, from the home page down; the page itself is added from meta.title. Empty on the home page. */
-  breadcrumbs: Breadcrumb[];
+  /**
+   * The pages above this one, from the home page down. The page itself is added from meta.title,
+   * and the home page passes none. The layout keeps the markup of each array and reuses it for a
+   * page that passes the same array, so an array must not change once it has been passed.
+   */
+  breadcrumbs: readonly Breadcrumb[];
   /** The content of <main>, starting with the page's <h1>. */
   main: SafeHtml;
   /** Paths (without the prefix) of extra module scripts; each page must work without them. */
@@ -84,18 +88,20 @@ ${sharedFooter(context)}
   return document.value;
 }
 
-/** The header and footer of the pages rendered with one context, rendered once for all of them. */
+/** The parts of the pages rendered with one context that are rendered once for all of them. */
 interface SharedParts {
   /** The header of every page whose path is not in the site navigation and that has no query. */
   header?: SafeHtml;
   footer?: SafeHtml;
+  /** The breadcrumb items above the current page, by the array that PageInput.breadcrumbs passed. */
+  trails: WeakMap<readonly Breadcrumb[], SafeHtml>;
 }
 
 const sharedParts = new WeakMap<SiteContext, SharedParts>();
 
 function partsOf(context: SiteContext): SharedParts {
   let parts = sharedParts.get(context);
-  if (!parts) sharedParts.set(context, (parts = {}));
+  if (!parts) sharedParts.set(context, (parts = { trails: new WeakMap() }));
   return parts;
 }
 
@@ -140,11 +146,16 @@ ${navigation.map((item) => html`<li><a href="${context.url(item.path)}"${item.pa
 </header>`;
 }
 
-function renderBreadcrumbs(context: SiteContext, breadcrumbs: Breadcrumb[], current: string): SafeHtml {
-  const items = breadcrumbs.map((crumb) => html`<li><a href="${context.url(crumb.path)}">${crumb.label}</a></li>`);
-  items.push(html`<li><span aria-current="page">${current}</span></li>`);
+function renderBreadcrumbs(context: SiteContext, breadcrumbs: readonly Breadcrumb[], current: string): SafeHtml {
+  const { trails } = partsOf(context);
+  let trail = trails.get(breadcrumbs);
+  if (!trail) {
+    trail = html`${breadcrumbs.map((crumb) => html`<li><a href="${context.url(crumb.path)}">${crumb.label}</a></li>\n`)}`;
+    trails.set(breadcrumbs, trail);
+  }
+
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb">
-<ol>${joinHtml(items, '\n')}</ol>
+<ol>${trail}<li><span aria-current="page">${current}</span></li></ol>
 </nav>`;
 }
 

@@ -15,11 +15,20 @@ export interface MarkdownRenderer {
 const renderers = new Map<string, MarkdownRenderer>();
 
 /**
- * Text that markdown-it 15 renders inline as itself: letters, digits, spaces and `,;()?'-`, with
- * no space at either end. None of these starts an inline rule, makes a link for linkify (which
- * needs `.`, `:` or `@`) or is escaped by markdown-it (which escapes `&<>"`, not `'`).
+ * Text that markdown-it 15 renders inline as itself, apart from `&` becoming `&amp;`: letters,
+ * digits, spaces and `,;()?'%-`, with `.` only before a space, a digit or the end, and `:` and
+ * `&` only before a space. It starts with a letter or digit and ends without a space. No inline
+ * rule acts on these characters, linkify finds no link (a domain needs a `.` before a letter, a
+ * scheme needs `:` before `/`, an e-mail needs `@`), and `&` before a space starts no entity.
  */
-const PLAIN_INLINE_TEXT = /^[\p{L}\p{N}](?:[\p{L}\p{N} ,;()?'-]*[\p{L}\p{N})?'])?$/u;
+const PLAIN_INLINE_TEXT = /^[\p{L}\p{N}](?:(?:[\p{L}\p{N} ,;()?'%-]|[.:&](?= )|\.(?=\p{N}))*[\p{L}\p{N})?'%.])?$/u;
+
+/**
+ * A block of one line between line breaks only, starting with a letter, which markdown-it renders
+ * as one paragraph when the line is plain inline text. A line that starts with a digit could be
+ * an ordered list item (`1. `), and one that starts with a space could be indented code.
+ */
+const ONE_LINE_BLOCK = /^\n*(\p{L}[^\n]*)\n*$/u;
 
 /**
  * Returns the Markdown renderer for a site served under `pathPrefix` (`/` or `/<repo>/`).
@@ -36,12 +45,19 @@ export function markdownRenderer(pathPrefix: string): MarkdownRenderer {
   markImagesLazy(markdown);
 
   const renderer: MarkdownRenderer = {
-    block: (text) => trustedHtml(markdown.render(text)),
-    // Most intro lines are plain words, which need no parse.
-    inline: (text) => trustedHtml(PLAIN_INLINE_TEXT.test(text) ? text : markdown.renderInline(text)),
+    // Most notes and intro lines are plain sentences, which need no parse.
+    block: (text) => {
+      const line = ONE_LINE_BLOCK.exec(text)?.[1];
+      return trustedHtml(line !== undefined && PLAIN_INLINE_TEXT.test(line) ? `<p>${escapeAmpersands(line)}</p>\n` : markdown.render(text));
+    },
+    inline: (text) => trustedHtml(PLAIN_INLINE_TEXT.test(text) ? escapeAmpersands(text) : markdown.renderInline(text)),
   };
   renderers.set(pathPrefix, renderer);
   return renderer;
+}
+
+function escapeAmpersands(text: string): string {
+  return text.includes('&') ? text.replaceAll('&', '&amp;') : text;
 }
 
 /** Accepts absolute http(s) URLs, `#fragment` links and site-relative paths (`/a/b`, not `//host`). */

@@ -56,11 +56,13 @@ export function siteContext(data: SiteData): SiteContext {
 
 function buildContext(data: SiteData): SiteContext {
   const { pathPrefix } = data.settings;
+  // The prefix without its final `/`, to which withPrefix appends a page path.
+  const prefix = withPrefix(pathPrefix, '');
   return {
     catalog: data.catalog,
     settings: data.settings,
     searchAssets: data.searchAssets,
     markdown: markdownRenderer(pathPrefix),
-    url: (pagePath) => withPrefix(pathPrefix, pagePath),
+    url: (pagePath) => prefix + pagePath,
   };
 }

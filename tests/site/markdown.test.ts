@@ -87,9 +87,47 @@ describe('markdownRenderer', () => {
       'trailing backslash\\',
       'line\nbreak',
       '',
+      'CVPR 2020. MIT & Shanghai Jiao Tong University',
+      'ImageNet top-1 accuracy: 80.3%',
+      'see example.com or www. example. org',
+      'e.g. version 1.2.3',
+      'localhost: 8080',
+      'http: and https: without a slash',
+      'Tom & Jerry &amp; &#39; &copy',
+      'ends with an ampersand &',
+      'ends with a colon:',
+      '50% off. Then 20%.',
+      'a. b: c & d',
+      'Réseaux. 深度学习: 残差 & 网络',
       ...catalog.entries.flatMap((entry) => entry.data.intro ?? []),
     ];
 
     for (const line of lines) assert.equal(markdown.inline(line).value, reference.renderInline(line), JSON.stringify(line));
+  });
+
+  it('renders plain paragraphs as markdown-it does', async () => {
+    const reference = markdownIt({ html: false, linkify: true, typographer: false });
+    const catalog = await loadSmallCatalog();
+    const blocks = [
+      'Results hold across several batch sizes, but the gains shrink on the largest models.',
+      '\nReported numbers use the standard split: 80.3% & more.\n',
+      '\n\nOne line between blank lines.\n\n\n',
+      '1. A numbered item',
+      '2019. A year that starts an ordered list',
+      '- a bullet',
+      '# A heading',
+      '    indented code',
+      '\n    indented code after a blank line\n',
+      'Two lines\nof one paragraph',
+      'A paragraph\n===',
+      'Trailing spaces  \n',
+      ' Leading space',
+      'See example.com.',
+      'Tabs\tbetween words',
+      ...catalog.entries.map((entry) => entry.body),
+      ...catalog.lists.map((list) => list.body),
+    ];
+
+    for (const block of blocks) assert.equal(markdown.block(block).value, reference.render(block), JSON.stringify(block));
   });
 });

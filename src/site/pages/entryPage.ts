@@ -1,15 +1,15 @@
 // An entry's page: title, intro, links, arXiv abstract and PDF, keywords, notes, a BibTeX
 // citation to copy, an edit link to its file, and related entries.
-import type { CatalogEntry, CatalogList } from '../../catalog/types.ts';
+import type { CatalogEntry, CatalogKeyword, CatalogList, CatalogSection } from '../../catalog/types.ts';
 import { bibtexForEntry } from '../../outputs/bibtex.ts';
 import { sectionCrumbs } from '../breadcrumbTrail.ts';
 import { arxivLinks, entryLinks } from '../entryLinks.ts';
-import { renderEntryList } from '../entrySummary.ts';
+import { renderEntryList, renderSectionLink } from '../entrySummary.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { renderPage } from '../layout.ts';
+import { renderPage, type Breadcrumb } from '../layout.ts';
 import { relatedEntries } from '../relatedEntries.ts';
 import { siteContext, type SiteContext, type SiteData } from '../siteContext.ts';
-import { assetPath, entryPath, keywordPath, sectionPath } from '../urls.ts';
+import { assetPath, entryPath, keywordPath } from '../urls.ts';
 /** Renders the page of `entry`, one of `data.catalog.entries`; throws when its list is missing. */
 export function renderEntryPage(data: SiteData, entry: CatalogEntry): string {
   const context = siteContext(data);
@@ -37,7 +37,7 @@ ${renderEntryList(context, related, () => ({ showSection: true }))}</section>` :
 
   return renderPage(context, {
     meta: { title, description: describe(entry, list), path: entryPath(entry), kind: 'entry', list, entry },
-    breadcrumbs: sectionCrumbs(list, entry.section),
+    breadcrumbs: entryCrumbs(list, entry.section),
     main,
     scripts: [assetPath('copy-citation.js')],
   });
@@ -51,7 +51,7 @@ function renderLinks(entry: CatalogEntry): SafeHtml {
   return html`<section class="links" aria-labelledby="links"><h2 id="links">Links</h2>
 <ul class="link-list">
 ${arxiv ? html`<li><span class="link-kind">arXiv ${arxiv.id}</span> <a href="${arxiv.abstract}">Abstract</a> · <a href="${arxiv.pdf}">PDF</a></li>\n` : ''}${links.map(
-    (link) => html`<li><a href="${link.url}">${link.text}</a> <span class="link-host">${new URL(link.url).host}</span>${link.note ? html` <span class="link-note">— ${link.note}</span>` : ''}</li>\n`,
+    (link) => html`<li><a href="${link.url}">${link.text}</a> <span class="link-host">${link.host}</span>${link.note ? html` <span class="link-note">— ${link.note}</span>` : ''}</li>\n`,
   )}</ul>
 </section>`;
 }
@@ -62,8 +62,37 @@ function renderFacts(context: SiteContext, entry: CatalogEntry): SafeHtml {
   const details = entry.data.details ?? [];
 
   return html`<dl class="facts">
-${details.map((detail) => html`<dt>${detail.key.charAt(0).toUpperCase() + detail.key.slice(1)}</dt><dd>${context.markdown.inline(detail.text)}</dd>\n`)}${entry.keywords.length > 0 ? html`<dt>Keywords</dt><dd><ul class="keyword-list">${entry.keywords.map((keyword) => html`<li><a href="${context.url(keywordPath(keyword))}">${keyword.term}</a></li>`)}</ul></dd>\n` : ''}<dt>${sections.length === 1 ? 'Section' : 'Sections'}</dt><dd><ul class="section-list">${sections.map((section) => html`<li><a href="${context.url(sectionPath(section))}">${section.trail.map((step) => step.title).join(' › ')}</a></li>`)}</ul></dd>
+${details.map((detail) => html`<dt>${detail.key.charAt(0).toUpperCase() + detail.key.slice(1)}</dt><dd>${context.markdown.inline(detail.text)}</dd>\n`)}${entry.keywords.length > 0 ? html`<dt>Keywords</dt><dd><ul class="keyword-list">${entry.keywords.map((keyword) => keywordItem(context, keyword))}</ul></dd>\n` : ''}<dt>${sections.length === 1 ? 'Section' : 'Sections'}</dt><dd><ul class="section-list">${sections.map((section) => html`<li>${renderSectionLink(context, section)}</li>`)}</ul></dd>
 </dl>`;
+}
+
+const keywordItems = new WeakMap<SiteContext, Map<CatalogKeyword, SafeHtml>>();
+
+/**
+ * Returns the keyword's item in an entry's keyword list, rendered once per keyword and context,
+ * because every entry that carries the keyword shows it.
+ */
+function keywordItem(context: SiteContext, keyword: CatalogKeyword): SafeHtml {
+  let byKeyword = keywordItems.get(context);
+  if (!byKeyword) keywordItems.set(context, (byKeyword = new Map()));
+  let item = byKeyword.get(keyword);
+  if (!item) {
+    item = html`<li><a href="${context.url(keywordPath(keyword))}">${keyword.term}</a></li>`;
+    byKeyword.set(keyword, item);
+  }
+  return item;
+}
+
+/** Each section's breadcrumbs, one array for all the entry pages of the section, so that the layout renders them once. */
+const crumbsBySection = new WeakMap<CatalogSection, Breadcrumb[]>();
+
+function entryCrumbs(list: CatalogList, section: CatalogSection): Breadcrumb[] {
+  let crumbs = crumbsBySection.get(section);
+  if (!crumbs) {
+    crumbs = sectionCrumbs(list, section);
+    crumbsBySection.set(section, crumbs);
+  }
+  return crumbs;
 }
 
 /** Builds the URL of the repository's edit page for the entry's file: `<repository>/edit/<branch>/<file>`. */
