@@ -13,7 +13,7 @@ import {
   type SearchShard,
   type SearchStore,
 } from './searchStore.ts';
-import { ABBREVIATIONS } from './synonyms.ts';
+import { abbreviationOf } from './synonyms.ts';
 import { normaliseTerm, splitWords, type TextWord } from './tokenize.ts';
 
 /** The loaded shards of the index, and the store with the entries of those shards filled in. */
@@ -180,7 +180,7 @@ function queryWords(indexes: readonly lunr.Index[], text: string, fuzzy: boolean
       alternatives,
       fuzzy: useFuzzy && alternatives.flat().some((term) => term.editDistance > 0),
       compound: word.parts.length > 0,
-      abbreviation: ABBREVIATIONS[word.whole.term] !== undefined,
+      abbreviation: abbreviationOf(word.whole.term) !== undefined,
     };
   });
 }
@@ -193,7 +193,7 @@ function wordAlternatives(word: TextWord): { terms: string[]; typed: boolean; pa
   const alternatives = [{ terms: [word.whole.term], typed: true, part: false }];
   if (word.parts.length > 0) alternatives.push({ terms: word.parts.map((part) => part.term), typed: true, part: true });
 
-  const expansion = ABBREVIATIONS[word.whole.term];
+  const expansion = abbreviationOf(word.whole.term);
   if (expansion !== undefined) alternatives.push({ terms: expansion.split(' '), typed: false, part: false });
 
   return alternatives;

@@ -29,3 +29,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   bp: 'backpropagation',
   nag: 'nesterov',
 };
+
+/** Returns the expansion of `term` if it is one of ABBREVIATIONS' own keys, so that `constructor` or `__proto__` is no abbreviation. */
+export function abbreviationOf(term: string): string | undefined {
+  return Object.hasOwn(ABBREVIATIONS, term) ? ABBREVIATIONS[term] : undefined;
+}

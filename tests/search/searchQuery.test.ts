@@ -138,7 +138,7 @@ describe('runSearch syntax', () => {
     assert.ok(top('Adam: A Method')?.startsWith('Adam:'));
   });
 
-  const hostile = ['title:', 'C++', '~', '^', '-', ':', '+', '*', '**', 'title:~', 'adam^', 'adam~', '-dropout', '"', '\\', '((', 'a:b:c', '^^^2', '~~~', 'x^-1', '<script>', '{{ x }}', ''];
+  const hostile = ['title:', 'C++', '~', '^', '-', ':', '+', '*', '**', 'title:~', 'adam^', 'adam~', '-dropout', '"', '\\', '((', 'a:b:c', '^^^2', '~~~', 'x^-1', '<script>', '{{ x }}', '', 'constructor', 'constructor:x', '__proto__', 'toString'];
   for (const query of hostile) {
     it(`never throws on ${JSON.stringify(query)}`, () => {
       assert.doesNotThrow(() => runSearch(search, query));
