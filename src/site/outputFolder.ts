@@ -1,7 +1,7 @@
 // Keeps the build's output folder free of pages that no longer exist: a full build overwrites
 // the files in place and then deletes the files it did not write, and a rebuild under --serve or
 // --watch removes the pages that it no longer writes.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,38 @@ export function markBuildStart(folder: string, guard: OutputGuard): bigint {
 }
 
 /**
+ * Deletes what a build must not write through in the output folder that an earlier build left:
+ * links (a write would follow them out of the folder), files with other hard links (a write
+ * would change the other copies too, such as a backup made with `cp -al`) and files without
+ * their owner's write permission (a write would fail). The build then writes new files in their
+ * place. Returns the deleted paths. Throws an UnsafeOutputFolderError, before deleting anything,
+ * when assertSafeOutputFolder rejects the folder.
+ */
+export function removeUnsafeOldFiles(folder: string, guard: OutputGuard): string[] {
+  assertSafeOutputFolder(folder, guard);
+  const target = path.resolve(guard.root, folder);
+  const removed: string[] = [];
+  if (existsSync(target)) removeUnsafeFiles(target, removed);
+  return removed;
+}
+
+function removeUnsafeFiles(folder: string, removed: string[]): void {
+  for (const child of readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, child.name);
+    if (child.isDirectory()) {
+      removeUnsafeFiles(file, removed);
+      continue;
+    }
+    if (!child.isSymbolicLink()) {
+      const info = lstatSync(file);
+      if (info.nlink === 1 && (info.mode & 0o200) !== 0) continue;
+    }
+    rmSync(file, { force: true });
+    removed.push(file);
+  }
+}
+
+/**
  * Deletes every file inside `folder` whose change time is before `since` (from markBuildStart),
  * and every folder that this leaves empty, keeping `folder` itself so that a server watching it
  * keeps working. Returns the deleted files' paths. Throws an UnsafeOutputFolderError, before
@@ -101,16 +133,25 @@ function pruneFolder(folder: string, since: bigint, removed: string[]): boolean 
   for (const child of readdirSync(folder, { withFileTypes: true })) {
     const file = path.join(folder, child.name);
     if (child.isDirectory()) {
-      if (pruneFolder(file, since, removed)) rmdirSync(file);
+      if (pruneFolder(file, since, removed)) deleteStale(file);
       else empty = false;
     } else if (lstatSync(file, { bigint: true }).ctimeNs < since) {
-      rmSync(file, { force: true });
+      deleteStale(file);
       removed.push(file);
     } else {
       empty = false;
     }
   }
   return empty;
+}
+
+/** Deletes a file or empty folder that an earlier build left, with an error that says what to do when that fails. */
+function deleteStale(file: string): void {
+  try {
+    rmSync(file, { recursive: true, force: true });
+  } catch (error) {
+    throw new Error(`failed to delete ${file}, which an earlier build wrote and this one did not: ${(error as Error).message}. Fix: allow writing to its folder, or delete the output folder and build again`, { cause: error });
+  }
 }
 
 /**
@@ -175,6 +216,7 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
     if (!writesFiles(event) || !firstBuild || event.incremental) return;
     firstBuild = false;
     const { output, guard } = guardFor(event);
+    removeUnsafeOldFiles(output, guard);
     buildStart = markBuildStart(output, guard);
   });
 

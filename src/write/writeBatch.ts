@@ -1,6 +1,6 @@
 // Writes files with synchronous calls, creating each parent folder once. Shared by the writer
 // worker and by the writer that runs on the calling thread.
-import { closeSync, constants, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, rmSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** Files to write, sent to the writer worker: file `i` is bytes `ends[i - 1]` (or 0) to `ends[i]` of `buffer`. */
@@ -29,17 +29,45 @@ export interface WriteBatchResult {
 /**
  * Writes `data` (a string as UTF-8) to the absolute path `file`, replacing its content, and first
  * creates the file's folder and the folders above it unless `folders` lists it. Adds the folder
- * to `folders`.
+ * to `folders`. A file where a folder must go, or a folder, link or read-only file where the file
+ * must go, is deleted first: these are left by an earlier build into the same output folder.
  */
 export function writeFileCreatingFolder(file: string, data: string | Uint8Array, folders: Set<string>): void {
   const folder = path.dirname(file);
   if (!folders.has(folder)) {
-    // A recursive mkdirSync returns quietly for a folder that exists, where a non-recursive one
-    // throws a JavaScript exception. A build that overwrites the last one finds every folder.
-    mkdirSync(folder, { recursive: true });
+    createFolder(folder);
     folders.add(folder);
   }
   replaceFileContent(file, typeof data === 'string' ? Buffer.from(data) : data);
+}
+
+/** Creates `folder` and the folders above it, deleting a file or link that stands where one of them must go. */
+function createFolder(folder: string): void {
+  try {
+    // A recursive mkdirSync returns quietly for a folder that exists, where a non-recursive one
+    // throws a JavaScript exception. A build that overwrites the last one finds every folder.
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+    // The nearest existing path at or above `folder` is the file that blocks it, because
+    // mkdirSync would have gone through a folder or a link to one.
+    let blocking = folder;
+    while (existingEntry(blocking) === undefined) blocking = path.dirname(blocking);
+    if (existingEntry(blocking)?.isDirectory()) throw error;
+    rmSync(blocking);
+    mkdirSync(folder, { recursive: true });
+  }
+}
+
+/** Returns the lstat of `file`, or undefined when it or a folder above it is missing or is a file. */
+function existingEntry(file: string): Stats | undefined {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -51,7 +79,7 @@ export function writeFileCreatingFolder(file: string, data: string | Uint8Array,
  * (Node 20, 2 cores) took 0.5 to 8.9 s with writeFileSync and 0.06 to 0.22 s this way.
  */
 function replaceFileContent(file: string, bytes: Uint8Array): void {
-  const descriptor = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o666);
+  const descriptor = openForReplacing(file);
   try {
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(descriptor, bytes, offset, bytes.byteLength - offset, offset);
@@ -59,6 +87,29 @@ function replaceFileContent(file: string, bytes: Uint8Array): void {
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * Opens `file` for writing without following a link. A link, a folder, a read-only file or a
+ * file with other hard links in its place is deleted and a new file created, so that the write
+ * never reaches a file outside the output folder or another copy of an old page.
+ */
+function openForReplacing(file: string): number {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW, 0o666);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ELOOP' && code !== 'EISDIR' && code !== 'EACCES' && code !== 'EPERM') throw error;
+    rmSync(file, { recursive: true });
+    return openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  }
+  if (fstatSync(descriptor).nlink > 1) {
+    closeSync(descriptor);
+    rmSync(file);
+    return openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  }
+  return descriptor;
 }
 
 /**

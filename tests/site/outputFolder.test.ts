@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmod, cp, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
+import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, removeUnsafeOldFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 import { VALID_CONTENT } from '../support/contentFixture.ts';
 
@@ -73,6 +73,28 @@ describe('output folder', () => {
     assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'list', 'style.css']);
     assert.deepEqual(await readdir(path.join(root, '_site/list')), ['new-entry']);
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
+  });
+
+  it('removes links, hard links and read-only files', async () => {
+    const root = await makeProject();
+    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
+    folders.push(outside);
+    await writeFile(path.join(outside, 'victim.txt'), 'keep');
+    await mkdir(path.join(outside, 'keywords'));
+    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/list/linked.html'));
+    await symlink(path.join(outside, 'keywords'), path.join(root, '_site/keywords'));
+    await link(path.join(root, '_site/index.html'), path.join(outside, 'backup.html'));
+    await writeFile(path.join(root, '_site/list/read-only.html'), 'old');
+    await chmod(path.join(root, '_site/list/read-only.html'), 0o444);
+
+    const removed = removeUnsafeOldFiles('_site', guardFor(root, '_site'));
+
+    const site = (name: string) => path.join(root, '_site', name);
+    assert.deepEqual(removed.sort(), [site('index.html'), site('keywords'), site('list/linked.html'), site('list/read-only.html')]);
+    assert.equal(await readFile(site('list/old-entry/index.html'), 'utf8'), 'old');
+    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+    assert.equal(await readFile(path.join(outside, 'backup.html'), 'utf8'), 'home');
+    assert.deepEqual(await readdir(path.join(outside, 'keywords')), []);
   });
 
   const unsafe: Array<[string, string, string]> = [

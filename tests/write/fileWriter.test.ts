@@ -29,6 +29,9 @@ function sampleFiles(root: string): [string, string][] {
   return files;
 }
 
+/** A folder name longer than the 255 bytes that Linux file systems take. */
+const LONG_NAME = 'x'.repeat(300);
+
 const modes: [string, FileWriterOptions][] = [
   ['calling thread', { worker: false }],
   ['worker', { worker: true }],
@@ -64,9 +67,8 @@ describe('startFileWriter', () => {
     it(`rejects with the file that failed (${name})`, async () => {
       const root = await temporaryFolder();
       const written = path.join(root, 'written', 'index.html');
-      // A file where a folder is needed makes mkdir fail with ENOTDIR.
-      await writeFile(path.join(root, 'blocker'), '');
-      const failing = path.join(root, 'blocker', 'page', 'index.html');
+      // A folder name over 255 bytes makes mkdir fail with ENAMETOOLONG.
+      const failing = path.join(root, LONG_NAME, 'page', 'index.html');
       const writer = await startFileWriter(options);
 
       const failure = await (async () => {
@@ -77,19 +79,18 @@ describe('startFileWriter', () => {
 
       assert.ok(failure instanceof FileWriteError, String(failure));
       assert.equal(failure.path, failing);
-      assert.equal(failure.code, 'ENOTDIR');
-      assert.match(failure.message, /^failed to write .*blocker\/page\/index\.html: ENOTDIR/);
+      assert.equal(failure.code, 'ENAMETOOLONG');
+      assert.match(failure.message, /^failed to write .*x\/page\/index\.html: ENAMETOOLONG/);
       assert.equal(await readFile(written, 'utf8'), 'kept\n');
     });
   }
 
   it('throws on write once the worker has reported a failure', async () => {
     const root = await temporaryFolder();
-    await writeFile(path.join(root, 'blocker'), '');
     const writer = await startFileWriter({ worker: true });
 
     // A file larger than one batch is sent to the worker at once.
-    writer.write(path.join(root, 'blocker', 'index.html'), 'x'.repeat(1100 * 1024));
+    writer.write(path.join(root, LONG_NAME, 'index.html'), 'x'.repeat(1100 * 1024));
     await assert.rejects(
       (async () => {
         for (let turn = 0; turn < 1000; turn++) {
