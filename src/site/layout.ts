@@ -48,13 +48,18 @@ export interface PageInput {
   scripts?: string[] | undefined;
   /** The text already in the header's search box, such as the query on the search page. */
   query?: string | undefined;
+  /**
+   * The ids of other lists whose entries a page of `meta.list` shows, such as an entry page's
+   * related entries. The footer credits their sources too.
+   */
+  otherListIds?: readonly string[] | undefined;
 }
 
 /**
  * Renders a complete HTML document: the shared head (stylesheet, the search bundle when the
  * search plugin added `searchAssets`), the header with the site's search form, the breadcrumbs,
  * `page.main` inside <main id="main">, and the footer crediting the source of the page's list
- * (`page.meta.list`), or of every list on a page of no list.
+ * (`page.meta.list`) and of `page.otherListIds`, or of every list on a page of no list.
  * Every path is written with the site's path prefix.
  */
 export function renderPage(context: SiteContext, page: PageInput): string {
@@ -82,7 +87,7 @@ ${sharedHeader(context, page)}
 ${page.breadcrumbs.length > 0 ? renderBreadcrumbs(context, page.breadcrumbs, meta.title) : ''}
 ${page.main}
 </main>
-${sharedFooter(context, page.meta.list)}
+${sharedFooter(context, page)}
 </body>
 </html>
 `;
@@ -93,8 +98,8 @@ ${sharedFooter(context, page.meta.list)}
 interface SharedParts {
   /** The header of every page whose path is not in the site navigation and that has no query. */
   header?: SafeHtml;
-  /** The footer of the pages of each list, and under `undefined` the footer of the site's other pages. */
-  footers: Map<CatalogList | undefined, SafeHtml>;
+  /** The footers by the ids of the lists they credit, joined by a line break; `''` for every list. */
+  footers: Map<string, SafeHtml>;
   /** The breadcrumb items above the current page, by the array that PageInput.breadcrumbs passed. */
   trails: WeakMap<readonly Breadcrumb[], SafeHtml>;
 }
@@ -115,12 +120,15 @@ function sharedHeader(context: SiteContext, page: PageInput): SafeHtml {
   return parts.header;
 }
 
-function sharedFooter(context: SiteContext, list: CatalogList | undefined): SafeHtml {
+function sharedFooter(context: SiteContext, page: PageInput): SafeHtml {
   const { footers } = partsOf(context);
-  let footer = footers.get(list);
+  const list = page.meta.list;
+  const ids = list ? new Set([list.id, ...(page.otherListIds ?? [])]) : undefined;
+  const key = ids ? [...ids].sort().join('\n') : '';
+  let footer = footers.get(key);
   if (!footer) {
-    footer = renderFooter(context, list);
-    footers.set(list, footer);
+    footer = renderFooter(context, ids);
+    footers.set(key, footer);
   }
   return footer;
 }
@@ -166,12 +174,13 @@ function renderBreadcrumbs(context: SiteContext, breadcrumbs: readonly Breadcrum
 }
 
 /**
- * Renders the footer that credits the source of `list`, for the pages that show only its
- * content, or of every list for the site's other pages. A footer crediting all 80 lists of the
- * 100k bench content took 17 KB of each 25 KB entry page.
+ * Renders the footer that credits the source of each list of `listIds`, for the pages of a list,
+ * or of every list for the site's other pages. A footer crediting all 80 lists of the 100k bench
+ * content took 17 KB of each 25 KB entry page.
  */
-function renderFooter(context: SiteContext, list: CatalogList | undefined): SafeHtml {
-  const credits = (list ? [list] : context.catalog.lists).map((credited) => renderSourceCredit(credited, { named: true }));
+function renderFooter(context: SiteContext, listIds: ReadonlySet<string> | undefined): SafeHtml {
+  const lists = listIds ? context.catalog.lists.filter((list) => listIds.has(list.id)) : context.catalog.lists;
+  const credits = lists.map((credited) => renderSourceCredit(credited, { named: true }));
 
   return html`<footer class="site-footer">
 ${credits}

@@ -51,21 +51,23 @@ describe('renderPage', () => {
     assert.equal(third('#site-search-input').attr('value'), 'adam');
   });
 
-  it('credits only the list of a list page', () => {
+  it('credits the lists a page shows', () => {
     const [list] = catalog.lists;
     assert.ok(list);
-    const other = { ...list, data: { ...list.data, title: 'Another List' } };
+    const other = { ...list, id: 'another-list', data: { ...list.data, title: 'Another List' } };
     const twoLists = siteContext({ catalog: { ...catalog, lists: [list, other] }, settings: context.settings, searchAssets: undefined });
-    const page = (meta: PageMeta) => load(renderPage(twoLists, { meta, breadcrumbs: [], main: html`<h1>${meta.title}</h1>` }));
+    const page = (meta: PageMeta, otherListIds?: string[]) => load(renderPage(twoLists, { meta, breadcrumbs: [], main: html`<h1>${meta.title}</h1>`, otherListIds }));
 
     const listPage = page({ title: list.data.title, description: 'A list.', path: listPath(list), kind: 'list', list });
     const otherPage = page({ title: 'Another List', description: 'A list.', path: '/another-list/', kind: 'list', list: other });
     const keywordsPage = page({ title: 'Keywords', description: 'Keywords.', path: keywordIndexPath(), kind: 'keywords' });
+    const withRelated = page({ title: 'Entry', description: 'An entry.', path: '/another-list/entry/', kind: 'entry', list: other }, [list.id]);
 
     const credits = ($: typeof listPage) => $('footer .source-credit').map((_, credit) => $(credit).text()).get();
     assert.deepEqual(credits(listPage).map((text) => text.includes(list.data.title)), [true]);
     assert.deepEqual(credits(otherPage).map((text) => text.includes('Another List')), [true]);
     assert.equal(credits(keywordsPage).length, 2);
+    assert.equal(credits(withRelated).length, 2);
   });
 
   it('repeats the footer on every page', () => {

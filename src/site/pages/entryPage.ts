@@ -40,6 +40,7 @@ ${renderEntryList(context, related, () => ({ showSection: true }))}</section>` :
     breadcrumbs: entryCrumbs(list, entry.section),
     main,
     scripts: [assetPath('copy-citation.js')],
+    otherListIds: related.map((relatedEntry) => relatedEntry.listId),
   });
 }
 
