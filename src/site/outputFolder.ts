@@ -71,42 +71,57 @@ export function markBuildStart(folder: string, guard: OutputGuard): bigint {
   }
 }
 
-/**
- * Deletes what a build must not write through in the output folder that an earlier build left:
- * links (a write would follow them out of the folder), files with other hard links (a write
- * would change the other copies too, such as a backup made with `cp -al`) and files without
- * their owner's write permission (a write would fail). The build then writes new files in their
- * place. Returns the deleted paths. Throws an UnsafeOutputFolderError, before deleting anything,
- * when assertSafeOutputFolder rejects the folder.
- */
-export function removeUnsafeOldFiles(folder: string, guard: OutputGuard): string[] {
-  assertSafeOutputFolder(folder, guard);
-  const target = path.resolve(guard.root, folder);
-  const removed: string[] = [];
-  if (existsSync(target)) removeUnsafeFiles(target, removed);
-  return removed;
+/** The contents of the output folder that an earlier build left, listed by prepareOldOutput. */
+export interface OldOutput {
+  /** The links, hard-linked and read-only files that were deleted. */
+  removed: string[];
+  /** The files that remain, for the prune to check. */
+  files: string[];
+  /** The folders that held nothing. */
+  emptyFolders: string[];
 }
 
-function removeUnsafeFiles(folder: string, removed: string[]): void {
-  for (const child of readdirSync(folder, { withFileTypes: true })) {
+/**
+ * Deletes what a build must not write through in the output folder that an earlier build left,
+ * and lists the rest for pruneOutputFolder. It deletes links, because a write would follow them
+ * out of the folder. It deletes files with other hard links, because a write would change the
+ * other copies too, such as a backup made with `cp -al`. It deletes files without their owner's
+ * write permission, because a write would fail. The build then writes new files in their place. Throws an UnsafeOutputFolderError,
+ * before deleting anything, when assertSafeOutputFolder rejects the folder.
+ */
+export function prepareOldOutput(folder: string, guard: OutputGuard): OldOutput {
+  assertSafeOutputFolder(folder, guard);
+  const target = path.resolve(guard.root, folder);
+  const old: OldOutput = { removed: [], files: [], emptyFolders: [] };
+  if (existsSync(target)) listOldFiles(target, old);
+  return old;
+}
+
+function listOldFiles(folder: string, old: OldOutput): void {
+  const children = readdirSync(folder, { withFileTypes: true });
+  if (children.length === 0) old.emptyFolders.push(folder);
+  for (const child of children) {
     const file = path.join(folder, child.name);
     if (child.isDirectory()) {
-      removeUnsafeFiles(file, removed);
+      listOldFiles(file, old);
       continue;
     }
     if (!child.isSymbolicLink()) {
       const info = lstatSync(file);
-      if (info.nlink === 1 && (info.mode & 0o200) !== 0) continue;
+      if (info.nlink === 1 && (info.mode & 0o200) !== 0) {
+        old.files.push(file);
+        continue;
+      }
     }
     rmSync(file, { force: true });
-    removed.push(file);
+    old.removed.push(file);
   }
 }
 
 /**
  * Deletes every file inside `folder` whose change time is before `since` (from markBuildStart),
- * and every folder that this leaves empty, keeping `folder` itself so that a server watching it
- * keeps working. Returns the deleted files' paths. Throws an UnsafeOutputFolderError, before
+ * and every folder that this leaves empty. With `old` (from prepareOldOutput), only its files and
+ * folders are checked. `folder` itself stays, so that a server watching it keeps working. Returns the deleted files' paths. Throws an UnsafeOutputFolderError, before
  * deleting anything, when assertSafeOutputFolder rejects the folder.
  *
  * A full build overwrites the previous build's files and prunes afterwards. Emptying the folder
@@ -115,12 +130,36 @@ function removeUnsafeFiles(folder: string, removed: string[]): void {
  * passthrough copy sets a copied file's modification time to its source's. No program can set a
  * change time.
  */
-export function pruneOutputFolder(folder: string, since: bigint, guard: OutputGuard): string[] {
+export function pruneOutputFolder(folder: string, since: bigint, guard: OutputGuard, old?: OldOutput): string[] {
   assertSafeOutputFolder(folder, guard);
   const target = path.resolve(guard.root, folder);
   const removed: string[] = [];
-  if (existsSync(target)) pruneFolder(target, since, removed);
+  if (old) pruneOldFiles(target, since, old, removed);
+  else if (existsSync(target)) pruneFolder(target, since, removed);
   return removed;
+}
+
+/**
+ * Prunes as pruneOutputFolder does, but checks only the files and empty folders of `old`, so that
+ * a build into an empty folder walks nothing. Walking a 100k-entry site took about 2 s.
+ */
+function pruneOldFiles(target: string, since: bigint, old: OldOutput, removed: string[]): void {
+  const emptied = new Set(old.emptyFolders);
+  for (const file of old.files) {
+    const info = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    if (info === undefined || info.ctimeNs >= since) continue;
+    deleteStale(file);
+    removed.push(file);
+    emptied.add(path.dirname(file));
+  }
+  // Deepest first, so that a folder whose subfolders were all removed is found empty too.
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let current = folder; current.startsWith(target + path.sep); current = path.dirname(current)) {
+      // A folder already deleted as the parent of an emptied one needs nothing more.
+      if (!existsSync(current) || readdirSync(current).length > 0) break;
+      deleteStale(current);
+    }
+  }
 }
 
 /**
@@ -145,7 +184,7 @@ function pruneFolder(folder: string, since: bigint, removed: string[]): boolean 
   return empty;
 }
 
-/** Deletes a file or empty folder that an earlier build left, with an error that says what to do when that fails. */
+/** Deletes a file or empty folder that an earlier build left, or throws an error that names it and the fix. */
 function deleteStale(file: string): void {
   try {
     rmSync(file, { recursive: true, force: true });
@@ -205,6 +244,7 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
   let previousPages: Set<string> | undefined;
   // Set by the first build's eleventy.before and taken by its prune.
   let buildStart: bigint | undefined;
+  let oldOutput: OldOutput | undefined;
 
   const guardFor = (event: BuildEvent) => {
     const output = event.directories?.output ?? eleventyConfig.directories.output;
@@ -216,7 +256,7 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
     if (!writesFiles(event) || !firstBuild || event.incremental) return;
     firstBuild = false;
     const { output, guard } = guardFor(event);
-    removeUnsafeOldFiles(output, guard);
+    oldOutput = prepareOldOutput(output, guard);
     buildStart = markBuildStart(output, guard);
   });
 
@@ -227,8 +267,10 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
         const { output, guard } = guardFor(event);
         if (buildStart !== undefined) {
           const since = buildStart;
+          const old = oldOutput;
           buildStart = undefined;
-          pruneOutputFolder(output, since, guard);
+          oldOutput = undefined;
+          pruneOutputFolder(output, since, guard, old);
         }
         const pages = new Set((event.results ?? []).flatMap((result) => (typeof result.outputPath === 'string' ? [result.outputPath] : [])));
         if (previousPages !== undefined && !event.incremental) await removeStaleFiles(previousPages, pages, output, guard);

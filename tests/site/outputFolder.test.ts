@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, removeUnsafeOldFiles, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
+import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, prepareOldOutput, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 import { VALID_CONTENT } from '../support/contentFixture.ts';
 
@@ -75,6 +75,23 @@ describe('output folder', () => {
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
   });
 
+  it('prunes only the listed old files', async () => {
+    const root = await makeProject();
+    await mkdir(path.join(root, '_site/old-list/old-section'), { recursive: true });
+    await writeFile(path.join(root, '_site/old-list/old-section/index.html'), 'old');
+    await mkdir(path.join(root, '_site/empty'));
+    const old = prepareOldOutput('_site', guardFor(root, '_site'));
+    await sleep(20);
+
+    const since = markBuildStart('_site', guardFor(root, '_site'));
+    await writeFile(path.join(root, '_site/index.html'), 'new home');
+    await writeFile(path.join(root, '_site/unlisted.html'), 'written after the listing');
+    const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
+
+    assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'unlisted.html']);
+  });
+
   it('removes links, hard links and read-only files', async () => {
     const root = await makeProject();
     const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
@@ -87,7 +104,7 @@ describe('output folder', () => {
     await writeFile(path.join(root, '_site/list/read-only.html'), 'old');
     await chmod(path.join(root, '_site/list/read-only.html'), 0o444);
 
-    const removed = removeUnsafeOldFiles('_site', guardFor(root, '_site'));
+    const { removed } = prepareOldOutput('_site', guardFor(root, '_site'));
 
     const site = (name: string) => path.join(root, '_site', name);
     assert.deepEqual(removed.sort(), [site('index.html'), site('keywords'), site('list/linked.html'), site('list/read-only.html')]);
