@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, prepareOldOutput, UnsafeOutputFolderError } from '../../src/site/outputFolder.ts';
+import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, prepareOldOutput, UnsafeOutputFolderError, type OldOutput } from '../../src/site/outputFolder.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 import { VALID_CONTENT } from '../support/contentFixture.ts';
 
@@ -28,6 +28,11 @@ async function makeProject(): Promise<string> {
 
 /** A build start after every file's change time, so that a prune that was not rejected would delete everything. */
 const FUTURE = BigInt(Date.now() + 3_600_000) * 1_000_000n;
+
+/** Lists the files that makeProject put in _site, as prepareOldOutput would, without its safety check. */
+function everyOldFile(root: string): OldOutput {
+  return { removed: [], files: [path.join(root, '_site/index.html'), path.join(root, '_site/list/old-entry/index.html')], emptyFolders: [] };
+}
 
 function guardFor(root: string, configuredOutput: string) {
   return { root, configuredOutput, protectedFolders: ['content', 'src'] };
@@ -57,6 +62,7 @@ describe('output folder', () => {
     await mkdir(path.join(root, '_site/old-list/old-section'), { recursive: true });
     await writeFile(path.join(root, '_site/old-list/old-section/index.html'), 'old');
     await writeFile(path.join(root, '_site/style.css'), 'old');
+    const old = prepareOldOutput('_site', guardFor(root, '_site'));
     // The file system's clock ticks every few milliseconds: the files above must be older than the mark.
     await sleep(20);
 
@@ -67,7 +73,7 @@ describe('output folder', () => {
     // A passthrough copy keeps the source's modification time, but its change time is new.
     await writeFile(path.join(root, '_site/style.css'), 'copied');
     await utimes(path.join(root, '_site/style.css'), new Date(2001, 0, 1), new Date(2001, 0, 1));
-    const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'));
+    const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
 
     assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
     assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'list', 'style.css']);
@@ -126,7 +132,7 @@ describe('output folder', () => {
       const root = await makeProject();
       const target = path.resolve(root, folder);
 
-      assert.throws(() => pruneOutputFolder(folder, FUTURE, guardFor(root, folder)), (error: Error) => {
+      assert.throws(() => pruneOutputFolder(folder, FUTURE, guardFor(root, folder), everyOldFile(root)), (error: Error) => {
         assert.ok(error instanceof UnsafeOutputFolderError);
         assert.equal(error.message, `will not delete files in ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
         return true;
@@ -145,7 +151,7 @@ describe('output folder', () => {
     const root = await makeProject();
     await writeFile(path.join(root, '_site/package.json'), '{}');
     assert.throws(() => markBuildStart('_site', guardFor(root, '_site')), /it contains a package.json or \.git/);
-    assert.throws(() => pruneOutputFolder('_site', FUTURE, guardFor(root, '_site')), /it contains a package.json or \.git/);
+    assert.throws(() => pruneOutputFolder('_site', FUTURE, guardFor(root, '_site'), everyOldFile(root)), /it contains a package.json or \.git/);
     assert.ok(existsSync(path.join(root, '_site/index.html')));
   });
 
