@@ -22,13 +22,6 @@ export interface ScoredEntry {
   metadata?: MatchMetadata;
 }
 
-/** A matched entry with its match metadata, as lunr's Index.query returns it. */
-export interface TermQueryResult {
-  ref: string;
-  score: number;
-  metadata: MatchMetadata;
-}
-
 /** lunr 2.3.9's clause as Index.query reads it; @types/lunr does not declare `presence`. */
 type LunrClause = lunr.Query.Clause & { presence?: lunr.Query.presence };
 
@@ -48,19 +41,11 @@ interface ExpandedClause {
 }
 
 /**
- * Returns the entries of `index` that contain any of `clauses`' terms, with the score and match
- * metadata that lunr 2.3.9's Index.query gives for clauses `{ term, boost, usePipeline: false }`
- * over every field, in no particular order. Each term must be listed once. Terms that the index
- * does not have are skipped. Throws a RangeError for an index of more than 31 fields.
- */
-export function queryIndexTerms(index: lunr.Index, clauses: readonly (readonly [term: string, boost: number])[]): TermQueryResult[] {
-  return scoreIndexTerms(index, clauses).map((entry) => ({ ref: entry.ref, score: entry.score, metadata: matchMetadata(entry) }));
-}
-
-/**
- * Scores `clauses` as queryIndexTerms does, and returns the matched entries without their
- * metadata, in the order in which the query first met them. matchMetadata reads an entry's
- * metadata when it is needed.
+ * Returns the entries of `index` that contain any of `clauses`' terms, with the score that lunr
+ * 2.3.9's Index.query gives for clauses `{ term, boost, usePipeline: false }` over every field, in
+ * the order in which the query first met them. Each term must be listed once. Terms that the
+ * index does not have are skipped. matchMetadata reads an entry's match metadata when it is
+ * needed. Throws a RangeError for an index of more than 31 fields.
  */
 export function scoreIndexTerms(index: lunr.Index, clauses: readonly (readonly [term: string, boost: number])[]): ScoredEntry[] {
   const { invertedIndex, fields } = internals(index);

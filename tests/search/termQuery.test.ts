@@ -1,4 +1,4 @@
-// queryIndexTerms and queryClauses against lunr's own Index.query, on the index of the shipped list.
+// scoreIndexTerms and queryClauses against lunr's own Index.query, on the index of the shipped list.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadCatalogOrThrow } from '../../src/catalog/loadCatalog.ts';
@@ -7,7 +7,7 @@ import { indexInternals, Query, QueryParser } from '../../src/search/lunrInterna
 import type { lunr } from '../../src/search/lunrPipeline.ts';
 import { loadSearchFile } from '../../src/search/searchQuery.ts';
 import type { SearchFile } from '../../src/search/searchStore.ts';
-import { matchMetadata, queryClauses, queryIndexTerms, type ScoredEntry } from '../../src/search/termQuery.ts';
+import { matchMetadata, queryClauses, scoreIndexTerms, type MatchMetadata, type ScoredEntry } from '../../src/search/termQuery.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 
 type Clause = [term: string, boost: number];
@@ -29,6 +29,11 @@ function byRef(results: readonly { ref: string; score: number; metadata: object 
   return new Map(results.map((result) => [result.ref, { score: result.score, metadata: JSON.parse(JSON.stringify(result.metadata)) }]));
 }
 
+/** Scores `clauses` and reads each entry's metadata, in the shape of lunr's Index.query results. */
+function queryIndexTerms(clauses: readonly Clause[]): { ref: string; score: number; metadata: MatchMetadata }[] {
+  return scoreIndexTerms(index, clauses).map((entry) => ({ ref: entry.ref, score: entry.score, metadata: matchMetadata(entry) }));
+}
+
 function lunrQuery(clauses: readonly Clause[]) {
   const results = index.query((query) => {
     for (const [term, boost] of clauses) query.term(term, { usePipeline: false, boost });
@@ -38,7 +43,7 @@ function lunrQuery(clauses: readonly Clause[]) {
 
 function assertSameAsLunr(clauses: readonly Clause[]): void {
   const expected = byRef(lunrQuery(clauses));
-  const actual = byRef(queryIndexTerms(index, clauses));
+  const actual = byRef(queryIndexTerms(clauses));
   const label = clauses.map(([term, boost]) => `${term}^${boost}`).join(' ');
 
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), `${label}: matched refs`);
@@ -62,7 +67,7 @@ function commonTerms(count: number): string[] {
   return [...terms].sort((a, b) => entriesOf(b) - entriesOf(a)).slice(0, count);
 }
 
-describe('queryIndexTerms', () => {
+describe('scoreIndexTerms', () => {
   it('scores one common term as lunr does', () => {
     for (const term of commonTerms(5)) assertSameAsLunr([[term, 3]]);
   });
@@ -97,7 +102,7 @@ describe('queryIndexTerms', () => {
   });
 
   it('returns nothing for no clause', () => {
-    assert.deepEqual(queryIndexTerms(index, []), []);
+    assert.deepEqual(queryIndexTerms([]), []);
   });
 });
 
