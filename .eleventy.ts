@@ -21,10 +21,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   const settings = loadSettings(root);
 
   // Output: a full build overwrites the previous one's files and then deletes those it did not
-  // write, and pages that a rebuild under --serve no longer writes are removed, so that no page of
-  // a deleted entry is left or served. Never the content or src. The handlers of each event run
-  // one at a time in the order registered, so that the prune, registered last, runs once every
-  // writer has finished.
+  // write. A rebuild under --serve removes the pages it no longer writes, so no page of a deleted
+  // entry is left or served. Never the content or src. The handlers of each event run one at a
+  // time in the order registered, so the prune, registered last, runs once every writer is done.
   eleventyConfig.setEventEmitterMode('sequential');
   const outputCleaning = cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests']);
 

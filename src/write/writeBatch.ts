@@ -30,7 +30,7 @@ export interface WriteBatchResult {
  * Writes `data` (a string as UTF-8) to the absolute path `file`, replacing its content, and first
  * creates the file's folder and the folders above it unless `folders` lists it. Adds the folder
  * to `folders`. A file where a folder must go, or a folder, link or read-only file where the file
- * must go, is deleted first: these are left by an earlier build into the same output folder.
+ * must go, is deleted first, because an earlier build into the same output folder left it.
  */
 export function writeFileCreatingFolder(file: string, data: string | Uint8Array, folders: Set<string>): void {
   const folder = path.dirname(file);
@@ -41,7 +41,7 @@ export function writeFileCreatingFolder(file: string, data: string | Uint8Array,
   replaceFileContent(file, typeof data === 'string' ? Buffer.from(data) : data);
 }
 
-/** Creates `folder` and the folders above it, deleting a file or link that stands where one of them must go. */
+/** Creates `folder` and the folders above it, first deleting a file or link in the place of one of them. */
 function createFolder(folder: string): void {
   try {
     // A recursive mkdirSync returns quietly for a folder that exists, where a non-recursive one
@@ -91,7 +91,7 @@ function replaceFileContent(file: string, bytes: Uint8Array): void {
 
 /**
  * Opens `file` for writing without following a link. A link, a folder, a read-only file or a
- * file with other hard links in its place is deleted and a new file created, so that the write
+ * file with other hard links in its place is deleted, and a new file is created. So the write
  * never reaches a file outside the output folder or another copy of an old page.
  */
 function openForReplacing(file: string): number {
