@@ -2,7 +2,7 @@
 // line and the compact links (arXiv, code, paper).
 import type { CatalogEntry, CatalogSection } from '../catalog/types.ts';
 import { compactLinks } from './entryLinks.ts';
-import { html, trustedHtml, type SafeHtml } from './html.ts';
+import { html, joinHtml, trustedHtml, type SafeHtml } from './html.ts';
 import type { SiteContext } from './siteContext.ts';
 import { entryPath, sectionPath } from './urls.ts';
 
@@ -43,6 +43,9 @@ function partsOf(context: SiteContext, entry: CatalogEntry): SummaryParts {
   return parts;
 }
 
+/** ` › ` between the sections of a trail. */
+const SECTION_SEPARATOR = trustedHtml(' &rsaquo; ');
+
 const sectionLinks = new WeakMap<SiteContext, Map<CatalogSection, SafeHtml>>();
 
 /**
@@ -55,7 +58,9 @@ export function renderSectionLink(context: SiteContext, section: CatalogSection)
   if (!bySection) sectionLinks.set(context, (bySection = new Map()));
   let link = bySection.get(section);
   if (!link) {
-    link = html`<a href="${context.url(sectionPath(section))}">${section.trail.map((step) => step.title).join(' › ')}</a>`;
+    // The separator is a character reference, so that a page whose text is all Latin-1 stays a
+    // one-byte string in V8, which encodes to UTF-8 about twice as fast as a two-byte one.
+    link = html`<a href="${context.url(sectionPath(section))}">${joinHtml(section.trail.map((step) => step.title), SECTION_SEPARATOR)}</a>`;
     bySection.set(section, link);
   }
   return link;

@@ -11,6 +11,6 @@ export function renderSourceCredit(list: CatalogList, options: { named?: boolean
   if (!source) return html``;
 
   const licence = source.licenceUrl ? html`<a href="${source.licenceUrl}">${source.licence}</a>` : source.licence;
-  const subject = options.named ? html`“${list.data.title}” is adapted` : 'Adapted';
+  const subject = options.named ? html`&ldquo;${list.data.title}&rdquo; is adapted` : 'Adapted';
   return html`<p class="source-credit">${subject} from <a href="${source.url}">the original document</a>${source.copyright ? html`, ${source.copyright}` : ''}. Licence: ${licence}.</p>`;
 }

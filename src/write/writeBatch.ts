@@ -38,7 +38,22 @@ export function writeFileCreatingFolder(file: string, data: string | Uint8Array,
     createFolder(folder);
     folders.add(folder);
   }
-  replaceFileContent(file, typeof data === 'string' ? Buffer.from(data) : data);
+  replaceFileContent(file, typeof data === 'string' ? encode(data) : data);
+}
+
+const encoder = new TextEncoder();
+/** The bytes of the last string written, reused: see `encoder` in fileWriter.ts for why not Buffer.from. */
+let scratch = new Uint8Array(256 * 1024);
+
+/** Returns the UTF-8 bytes of `text` in the scratch buffer, valid until the next call. */
+function encode(text: string): Uint8Array {
+  let { read, written } = encoder.encodeInto(text, scratch);
+  if (read < text.length) {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    scratch = new Uint8Array(text.length * 3);
+    ({ written } = encoder.encodeInto(text, scratch));
+  }
+  return scratch.subarray(0, written);
 }
 
 /** Creates `folder` and the folders above it, first deleting a file or link in the place of one of them. */

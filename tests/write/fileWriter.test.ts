@@ -17,13 +17,14 @@ async function temporaryFolder(): Promise<string> {
   return folder;
 }
 
-/** Files of several sizes and scripts: empty, multi-byte UTF-8, larger than one batch of the worker. */
+/** Files of several sizes and scripts: empty, multi-byte UTF-8, larger than one batch of the worker, and many that end a batch part-way. */
 function sampleFiles(root: string): [string, string][] {
   const files: [string, string][] = [
     [path.join(root, 'index.html'), '<p>home</p>\n'],
     [path.join(root, 'empty.txt'), ''],
     [path.join(root, 'a', 'b', 'c', 'index.html'), 'Réseaux 深度学习 😀 t-SNE\n'],
     [path.join(root, 'large', 'index.html'), 'é'.repeat(600_000)],
+    [path.join(root, 'emoji', 'index.html'), `<p>${'😀'.repeat(300_000)}</p>`],
   ];
   for (let index = 0; index < 300; index++) files.push([path.join(root, 'list', `entry-${index}`, 'index.html'), `entry ${index} ${'x'.repeat(index * 37)}\n`]);
   return files;

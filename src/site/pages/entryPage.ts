@@ -52,7 +52,7 @@ function renderLinks(entry: CatalogEntry): SafeHtml {
   return html`<section class="links" aria-labelledby="links"><h2 id="links">Links</h2>
 <ul class="link-list">
 ${arxiv ? html`<li><span class="link-kind">arXiv ${arxiv.id}</span> <a href="${arxiv.abstract}">Abstract</a> · <a href="${arxiv.pdf}">PDF</a></li>\n` : ''}${links.map(
-    (link) => html`<li><a href="${link.url}">${link.text}</a> <span class="link-host">${link.host}</span>${link.note ? html` <span class="link-note">— ${link.note}</span>` : ''}</li>\n`,
+    (link) => html`<li><a href="${link.url}">${link.text}</a> <span class="link-host">${link.host}</span>${link.note ? html` <span class="link-note">&mdash; ${link.note}</span>` : ''}</li>\n`,
   )}</ul>
 </section>`;
 }
