@@ -8,6 +8,7 @@ import { cleanOutputFolder } from './src/site/outputFolder.ts';
 import { registerPageWriter } from './src/site/pageWriter.ts';
 import { catalogPages } from './src/site/pages/catalogPages.11ty.ts';
 import { searchPlugin } from './src/search/eleventyPlugin.ts';
+import { addSiteTemplates } from './src/site/siteTemplates.ts';
 import { catalogOutputsPlugin } from './src/site/outputs/catalogOutputsPlugin.ts';
 
 /** The content folder, relative to the project root; tests point it at a fixture. */
@@ -34,9 +35,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addGlobalData('catalog', loadCatalog);
 
   // Templates: TypeScript functions (*.11ty.ts) only, so no content or output is ever run
-  // through Liquid, Nunjucks or Markdown as a template.
-  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
-  eleventyConfig.setTemplateFormats(['11ty.ts']);
+  // through Liquid, Nunjucks or Markdown as a template. They are virtual templates, so that the
+  // build script can run a bundle of this configuration without loading TypeScript files.
+  addSiteTemplates(eleventyConfig);
 
   // Entry, section and keyword pages: written after Eleventy's own pages, outside its pagination,
   // which at 10k entries kept a page object each and at 100k ran out of a 4 GiB heap.

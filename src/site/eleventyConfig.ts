@@ -3,8 +3,9 @@
 
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  addExtension(extensions: string | string[], options: { key: string }): void;
   setTemplateFormats(formats: string[]): void;
+  /** Adds a template that is not a file: for JavaScript templates, `content` is the module's exports. */
+  addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options?: Options) => void | Promise<void>, options?: Options): void;

@@ -14,7 +14,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const CACHE_ROOT = path.join(os.tmpdir(), 'reading-lists-site-builds');
 
 /** Files and folders of the project whose contents decide what a build writes. */
-const INPUTS = ['src', 'schemas', '.eleventy.ts', 'site.config.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'schemas', 'scripts', '.eleventy.ts', 'site.config.json', 'package.json', 'package-lock.json'];
 
 /** A lock older than this is taken to belong to a process that died while building. */
 const STALE_LOCK_MS = 10 * 60 * 1000;
