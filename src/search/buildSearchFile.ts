@@ -1,7 +1,8 @@
 // Builds the search files from the catalog: lunr indexes over the entries, in one file or in
 // shards per list, and the store of what each result shows.
 import type { Catalog, CatalogEntry, CatalogSection } from '../catalog/types.ts';
-import { buildCompactIndex, buildCompactIndexJson, type IndexedDocument, type PositionLimit } from './indexBuilder.ts';
+import { buildCompactIndex, writeCompactIndex, type IndexedDocument, type PositionLimit } from './indexBuilder.ts';
+import { JsonBytes } from './jsonBytes.ts';
 import { markdownText } from './markdownText.ts';
 import { SEARCH_FIELDS, SNIPPET_FIELDS, type SearchField, type SearchFieldName } from './searchFields.ts';
 import {
@@ -204,13 +205,25 @@ export function buildShard(prepared: PreparedShard, fields: readonly SearchField
 }
 
 /**
- * Returns the JSON text of buildShard's shard, built as text: the index objects of a shard of a
- * thousand entries cost more to create and stringify than to index.
+ * Returns the JSON text of buildShard's shard, written without the index objects, because those
+ * of a shard of a thousand entries cost more to create and stringify than to index.
  */
 export function buildShardJson(prepared: PreparedShard, fields: readonly SearchField[] = SEARCH_FIELDS): string {
+  return buildShardBytes(prepared, fields).toString('utf8');
+}
+
+/** Returns the UTF-8 bytes of buildShardJson's text, written without building the text first. */
+export function buildShardBytes(prepared: PreparedShard, fields: readonly SearchField[] = SEARCH_FIELDS): Buffer {
   const { documents, stored, keepBelow } = shardContents(prepared);
-  const index = buildCompactIndexJson(documents, fields, keepBelow);
-  return `{"version":${SEARCH_FILE_VERSION},"start":${prepared.start},"index":${index},"entries":${JSON.stringify(stored)}}`;
+  const out = new JsonBytes();
+  out.ascii(`{"version":${SEARCH_FILE_VERSION},"start":`);
+  out.integer(prepared.start);
+  out.ascii(',"index":');
+  writeCompactIndex(out, documents, fields, keepBelow);
+  out.ascii(',"entries":');
+  out.json(JSON.stringify(stored));
+  out.ascii('}');
+  return out.bytes();
 }
 
 /** Returns the search documents and stored entries of `prepared`, and which match positions to keep. */

@@ -3,6 +3,7 @@
 // objects. lunr stays the engine that loads and queries it (lunr.Index.load after expandIndex).
 import { lunr, QUERY_TERM_LABEL, stemTerm } from './lunrPipeline.ts';
 import { SCORE_DIGITS } from './compactIndex.ts';
+import { JsonBytes } from './jsonBytes.ts';
 import type { SearchField } from './searchFields.ts';
 import { tokenize, type TextToken } from './tokenize.ts';
 
@@ -22,7 +23,10 @@ const B = 0.75;
 
 /** One document that contains a term in one field. */
 interface Posting {
+  term: Term;
   document: number;
+  /** Occurrences of the term in the field of the document. */
+  frequency: number;
   /** Kept match positions as `start, length` pairs; undefined when none is kept. */
   positions: number[] | undefined;
 }
@@ -37,10 +41,10 @@ interface Term {
   fieldDocuments: number;
   /** The number of the field being read when this term last occurred in it. */
   seenIn: number;
-  /** Occurrences in the field being read. */
-  frequency: number;
   /** The posting of the field being read. */
   current: Posting | undefined;
+  /** lunr.idf of the term, computed once every document is read. */
+  idf: number | undefined;
 }
 
 /** The terms of one field of one document, for its field vector. */
@@ -49,9 +53,14 @@ interface FieldTerms {
   boost: number;
   field: number;
   length: number;
-  terms: Term[];
-  frequencies: number[];
+  /** The postings of the field's terms in this document, by term index. */
+  postings: Posting[];
 }
+
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
 
 /** JSON text of scores as lunr rounds them (to thousandths) and then as compactIndex does, by thousandths. */
 const scoreTexts = new Map<number, string>();
@@ -65,13 +74,20 @@ const scoreTexts = new Map<number, string>();
  * ref; a missing field is indexed as empty text.
  */
 export function buildCompactIndexJson(documents: readonly IndexedDocument[], fields: readonly SearchField[], keepBelow: PositionLimit): string {
+  const out = new JsonBytes();
+  writeCompactIndex(out, documents, fields, keepBelow);
+  return out.toString();
+}
+
+/** Appends the JSON text of buildCompactIndexJson to `out`, as UTF-8. */
+export function writeCompactIndex(out: JsonBytes, documents: readonly IndexedDocument[], fields: readonly SearchField[], keepBelow: PositionLimit): void {
   const terms = new Map<string, Term>();
   // By token term: the terms the index pipeline makes of it (the stem, then the word when the two differ).
   const pipelineTerms = new Map<string, Term[]>();
   const termOf = (text: string): Term => {
     let term = terms.get(text);
     if (term === undefined) {
-      term = { index: terms.size, postings: new Array(fields.length).fill(undefined), fieldDocuments: 0, seenIn: -1, frequency: 0, current: undefined };
+      term = { index: terms.size, postings: new Array(fields.length).fill(undefined), fieldDocuments: 0, seenIn: -1, current: undefined, idf: undefined };
       terms.set(text, term);
     }
     return term;
@@ -95,7 +111,7 @@ export function buildCompactIndexJson(documents: readonly IndexedDocument[], fie
 
       reading += 1;
       const limit = keepBelow(field.name, document.ref);
-      const seen: Term[] = [];
+      const seen: Posting[] = [];
       let length = 0;
 
       for (const token of tokens) {
@@ -109,58 +125,66 @@ export function buildCompactIndexJson(documents: readonly IndexedDocument[], fie
         const kept = token.start < limit;
         for (const term of outputs) {
           length += 1;
-          if (term.seenIn !== reading) {
+          let posting = term.current;
+          if (term.seenIn !== reading || posting === undefined) {
             term.seenIn = reading;
-            term.frequency = 0;
-            term.current = { document: documentNumber, positions: undefined };
-            (term.postings[fieldNumber] ??= []).push(term.current);
+            posting = { term, document: documentNumber, frequency: 0, positions: undefined };
+            term.current = posting;
+            (term.postings[fieldNumber] ??= []).push(posting);
             term.fieldDocuments += 1;
-            seen.push(term);
+            seen.push(posting);
           }
-          term.frequency += 1;
-          if (kept) (term.current!.positions ??= []).push(token.start, token.length);
+          posting.frequency += 1;
+          if (kept) (posting.positions ??= []).push(token.start, token.length);
         }
       }
 
       lengthSums[fieldNumber]! += length;
-      fieldTerms.push({
-        key: `${field.name}/${document.ref}`,
-        boost: field.boost || 1,
-        field: fieldNumber,
-        length,
-        terms: seen,
-        frequencies: seen.map((term) => term.frequency),
-      });
+      if (!inIndexOrder(seen)) seen.sort((a, b) => a.term.index - b.term.index);
+      fieldTerms.push({ key: `${field.name}/${document.ref}`, boost: field.boost || 1, field: fieldNumber, length, postings: seen });
     });
   });
 
-  const out: string[] = [`{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(fields.map((field) => field.name))},"fieldVectors":[`];
+  const refs = documents.map((document) => JSON.stringify(document.ref));
+  const fieldNames = fields.map((field) => field.name);
+
+  out.ascii('{"version":');
+  out.string(lunr.version);
+  out.ascii(',"fields":');
+  out.json(JSON.stringify(fieldNames));
+  out.ascii(',"fieldVectors":[');
   fieldTerms.forEach((entry, position) => {
-    if (position > 0) out.push(',');
-    out.push(fieldVectorJson(entry, documents.length, lengthSums[entry.field]! / documents.length));
+    if (position > 0) out.byte(COMMA);
+    writeFieldVector(out, entry, documents.length, lengthSums[entry.field]! / documents.length);
   });
 
-  out.push('],"invertedIndex":[');
-  const refs = documents.map((document) => JSON.stringify(document.ref));
-  const fieldKeys = fields.map((field) => `,${JSON.stringify(field.name)}:{`);
+  out.ascii('],"invertedIndex":[');
+  const fieldKeys = fieldNames.map((name) => `,${JSON.stringify(name)}:{`);
   const order = documentKeyOrder(documents);
   [...terms.keys()].sort().forEach((text, position) => {
     const term = terms.get(text)!;
-    out.push(`${position > 0 ? ',' : ''}[${JSON.stringify(text)},{"_index":${term.index}`);
+    if (position > 0) out.byte(COMMA);
+    out.byte(OPEN_BRACKET);
+    out.string(text);
+    out.ascii(',{"_index":');
+    out.integer(term.index);
     term.postings.forEach((postings, fieldNumber) => {
       if (postings === undefined) return;
-      out.push(fieldKeys[fieldNumber]!);
+      out.json(fieldKeys[fieldNumber]!);
       inKeyOrder(postings, order).forEach((posting, at) => {
-        const positions = posting.positions === undefined ? '{}' : `{"position":${positionsJson(posting.positions)}}`;
-        out.push(`${at > 0 ? ',' : ''}${refs[posting.document]}:${positions}`);
+        if (at > 0) out.byte(COMMA);
+        out.json(refs[posting.document]!);
+        if (posting.positions === undefined) out.ascii(':{}');
+        else writePositions(out, posting.positions);
       });
-      out.push('}');
+      out.byte(CLOSE_BRACE);
     });
-    out.push('}]');
+    out.ascii('}]');
   });
 
-  out.push(`],"pipeline":${JSON.stringify([QUERY_TERM_LABEL])}}`);
-  return out.join('');
+  out.ascii('],"pipeline":');
+  out.json(JSON.stringify([QUERY_TERM_LABEL]));
+  out.byte(CLOSE_BRACE);
 }
 
 /** Builds the index of buildCompactIndexJson as an object, as JSON.parse reads that text. */
@@ -169,25 +193,33 @@ export function buildCompactIndex(documents: readonly IndexedDocument[], fields:
 }
 
 /**
- * Returns the JSON of the `[field/ref, [term index, score, ...]]` pair of one field, ordered by
+ * Appends the JSON of the `[field/ref, [term index, score, ...]]` pair of one field, ordered by
  * term index, with the scores of lunr.Builder's createFieldVectors: BM25 with lunr.idf, times the
  * field boost, rounded as scoreText describes. The arithmetic follows lunr's order of operations
  * so that every score is the same double.
  */
-function fieldVectorJson(entry: FieldTerms, documentCount: number, averageLength: number): string {
-  const order = entry.terms.map((_, position) => position).sort((a, b) => entry.terms[a]!.index - entry.terms[b]!.index);
-  const elements: string[] = [];
+function writeFieldVector(out: JsonBytes, entry: FieldTerms, documentCount: number, averageLength: number): void {
+  out.byte(OPEN_BRACKET);
+  out.string(entry.key);
+  out.ascii(',[');
+  const lengthNorm = K1 * (1 - B + B * (entry.length / averageLength));
 
-  for (const position of order) {
-    const term = entry.terms[position]!;
-    const frequency = entry.frequencies[position]!;
-    const x = (documentCount - term.fieldDocuments + 0.5) / (term.fieldDocuments + 0.5);
-    const idf = Math.log(1 + Math.abs(x));
-    let score = (idf * ((K1 + 1) * frequency)) / (K1 * (1 - B + B * (entry.length / averageLength)) + frequency);
+  entry.postings.forEach(({ term, frequency }, position) => {
+    term.idf ??= inverseDocumentFrequency(term.fieldDocuments, documentCount);
+    let score = (term.idf * ((K1 + 1) * frequency)) / (lengthNorm + frequency);
     score *= entry.boost;
-    elements.push(`${term.index},${scoreText(Math.round(score * 1000))}`);
-  }
-  return `[${JSON.stringify(entry.key)},[${elements.join(',')}]]`;
+    if (position > 0) out.byte(COMMA);
+    out.integer(term.index);
+    out.byte(COMMA);
+    out.ascii(scoreText(Math.round(score * 1000)));
+  });
+  out.ascii(']]');
+}
+
+/** Returns lunr.idf, the inverse document frequency of a term found in `fieldDocuments` of the (field, document) pairs. */
+function inverseDocumentFrequency(fieldDocuments: number, documentCount: number): number {
+  const x = (documentCount - fieldDocuments + 0.5) / (fieldDocuments + 0.5);
+  return Math.log(1 + Math.abs(x));
 }
 
 /**
@@ -204,10 +236,26 @@ function scoreText(thousandths: number): string {
   return text;
 }
 
-function positionsJson(positions: readonly number[]): string {
-  const pairs: string[] = [];
-  for (let at = 0; at < positions.length; at += 2) pairs.push(`[${positions[at]},${positions[at + 1]}]`);
-  return `[${pairs.join(',')}]`;
+/** Returns whether `postings` are in ascending term index order, as they mostly are because terms are numbered as they first occur. */
+function inIndexOrder(postings: readonly Posting[]): boolean {
+  for (let at = 1; at < postings.length; at += 1) {
+    if (postings[at]!.term.index < postings[at - 1]!.term.index) return false;
+  }
+  return true;
+}
+
+/** Appends `:{"position":[[start,length],...]}` for `positions`, a flat list of `start, length` pairs. */
+function writePositions(out: JsonBytes, positions: readonly number[]): void {
+  out.ascii(':{"position":[');
+  for (let at = 0; at < positions.length; at += 2) {
+    if (at > 0) out.byte(COMMA);
+    out.byte(OPEN_BRACKET);
+    out.integer(positions[at]!);
+    out.byte(COMMA);
+    out.integer(positions[at + 1]!);
+    out.byte(CLOSE_BRACKET);
+  }
+  out.ascii(']}');
 }
 
 /**

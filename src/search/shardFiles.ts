@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { buildShardJson, type PreparedShard } from './buildSearchFile.ts';
+import { buildShardBytes, type PreparedShard } from './buildSearchFile.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -24,9 +24,9 @@ const BEST_COMPRESSION_MAX_BYTES = 256_000;
  * with its compressed copies. Returns the file name. Rejects when a write fails.
  */
 export async function writeShardFile(assetDir: string, prepared: PreparedShard, number: number): Promise<string> {
-  const json = buildShardJson(prepared);
-  const name = `shard-${number}-${contentHash(json)}.json`;
-  await writeWithCompressedCopies(path.join(assetDir, name), Buffer.from(json));
+  const bytes = buildShardBytes(prepared);
+  const name = `shard-${number}-${contentHash(bytes)}.json`;
+  await writeWithCompressedCopies(path.join(assetDir, name), bytes);
   return name;
 }
 
@@ -45,7 +45,7 @@ export async function writeWithCompressedCopies(file: string, bytes: Buffer): Pr
   return [file, `${file}.gz`, `${file}.br`];
 }
 
-/** Returns the first 10 hex digits of the SHA-256 of `text`. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+/** Returns the first 10 hex digits of the SHA-256 of `content` (of its UTF-8 bytes when a string). */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 10);
 }

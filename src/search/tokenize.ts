@@ -107,7 +107,8 @@ export function splitWords(text: string): TextWord[] {
 export function tokenize(text: string): TextToken[] {
   const tokens: TextToken[] = [];
   for (const word of splitWords(text)) {
-    tokens.push(...word.parts, word.whole);
+    for (const part of word.parts) tokens.push(part);
+    tokens.push(word.whole);
   }
   return tokens;
 }
