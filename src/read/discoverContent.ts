@@ -84,6 +84,9 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
       );
     }
 
+    // A file's relative path is its folder's plus its name, which contains no separator, so
+    // path.relative runs once per folder rather than once per file.
+    const folderFile = relative(topPath);
     for (const item of await sortedEntries(topPath)) {
       const absolute = path.join(topPath, item.name);
       const itemKind = await classify(item, absolute, realContentRoot);
@@ -106,7 +109,7 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
         continue;
       }
 
-      const contentFile: ContentFile = { absolute: itemKind.real, file: relative(absolute), listId: top.name, slug: item.name.slice(0, -'.md'.length) };
+      const contentFile: ContentFile = { absolute: itemKind.real, file: `${folderFile}/${item.name}`, listId: top.name, slug: item.name.slice(0, -'.md'.length) };
       if (item.name === LIST_FILE_NAME) found.lists.push(contentFile);
       else found.entries.push(contentFile);
     }

@@ -7,9 +7,10 @@ import type { EleventyConfig } from './eleventyConfig.ts';
 
 /**
  * Returns a function that loads the catalog from `<root>/<contentDir>` at most once per build:
- * its result is shared until the next build (or rebuild under --serve) starts. Under --serve or
- * --watch each entry file's result is kept by path, size and modification time, so a rebuild
- * reads only the files that changed; the checks across files still run on the whole catalog.
+ * each build's `eleventy.before` starts a new load, and its result is shared until the next build
+ * (or rebuild under --serve) starts. Under --serve or --watch each entry file's result is kept
+ * by path, size and modification time, so a rebuild reads only the files that changed. The
+ * checks across files still run on the whole catalog.
  * The function rejects with the loader's ContentError when the content has errors; the error's
  * message is the report of every problem, and Eleventy is told to print it without a stack trace.
  */
@@ -17,8 +18,12 @@ export function catalogLoader(eleventyConfig: EleventyConfig, root: string, cont
   let loading: Promise<Catalog> | undefined;
   let cache: EntryResultCache | undefined;
   eleventyConfig.on('eleventy.before', (event?: { runMode?: string }) => {
-    loading = undefined;
     if (event?.runMode === 'serve' || event?.runMode === 'watch') cache ??= new Map();
+    // Loading starts here rather than when Eleventy first requests the data, so that it runs
+    // while later eleventy.before handlers wait, such as the one awaiting the listing of the
+    // old output (cleanOutputFolder). A content error rejects the promise the function returns.
+    loading = loadCatalogData(root, contentDir, cache);
+    loading.catch(() => undefined);
   });
 
   return () => {

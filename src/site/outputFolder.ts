@@ -5,8 +5,13 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeF
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { workerBundle } from '../worker/workerBundle.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
+import { listOldOutput, type OldOutput } from './oldOutputListing.ts';
 import { isDryRun } from './pageWriter.ts';
+
+export type { OldOutput };
 
 /** Thrown instead of deleting files in a folder that is not a safe output folder. */
 export class UnsafeOutputFolderError extends Error {
@@ -71,16 +76,6 @@ export function markBuildStart(folder: string, guard: OutputGuard): bigint {
   }
 }
 
-/** The contents of the output folder that an earlier build left, listed by prepareOldOutput. */
-export interface OldOutput {
-  /** The links, hard-linked and read-only files that were deleted. */
-  removed: string[];
-  /** The files that remain, for the prune to check. */
-  files: string[];
-  /** The folders that held nothing. */
-  emptyFolders: string[];
-}
-
 /**
  * Deletes what a build must not write through in the output folder that an earlier build left,
  * and lists the rest for pruneOutputFolder. It deletes links, because a write would follow them
@@ -92,32 +87,35 @@ export interface OldOutput {
  */
 export function prepareOldOutput(folder: string, guard: OutputGuard): OldOutput {
   assertSafeOutputFolder(folder, guard);
-  const target = path.resolve(guard.root, folder);
-  const old: OldOutput = { removed: [], files: [], emptyFolders: [] };
-  if (existsSync(target)) listOldFiles(target, old);
-  return old;
+  return listOldOutput(path.resolve(guard.root, folder));
 }
 
-function listOldFiles(folder: string, old: OldOutput): void {
-  const children = readdirSync(folder, { withFileTypes: true });
-  if (children.length === 0) old.emptyFolders.push(folder);
-  for (const child of children) {
-    const file = path.join(folder, child.name);
-    if (child.isDirectory()) {
-      listOldFiles(file, old);
-      continue;
-    }
-    if (!child.isSymbolicLink()) {
-      const info = lstatSync(file);
-      if (info.nlink === 1 && (info.mode & 0o200) !== 0) {
-        old.files.push(file);
-        continue;
-      }
-    }
-    rmSync(file, { force: true });
-    old.removed.push(file);
+/**
+ * Does what prepareOldOutput does on a worker thread, so that the calling thread can load the
+ * content meanwhile: on the 10k bench site (about 11,000 output files) the walk took about 0.2 s
+ * of CPU. The safety check runs on the calling thread and rejects before the worker starts. When
+ * the worker fails to start or fails, the folder is listed on the calling thread instead, which
+ * rejects with the walk's own error. NOTE: files that a failed worker deleted before it stopped
+ * are then missing from `removed`.
+ */
+export async function prepareOldOutputInWorker(folder: string, guard: OutputGuard): Promise<OldOutput> {
+  assertSafeOutputFolder(folder, guard);
+  const target = path.resolve(guard.root, folder);
+  try {
+    const code = await bundleListingWorker();
+    return await new Promise<OldOutput>((resolve, reject) => {
+      const worker = new Worker(code, { eval: true, workerData: { target } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (exitCode) => reject(new Error(`old-output worker stopped with exit code ${exitCode}`)));
+    });
+  } catch {
+    return listOldOutput(target);
   }
 }
+
+/** oldOutputWorker.ts and the module it imports as one script, so that the worker starts without tsx. */
+const bundleListingWorker = workerBundle(new URL('./oldOutputWorker.ts', import.meta.url));
 
 /**
  * Deletes each file of `old` (from prepareOldOutput) whose change time is before `since` (from
@@ -194,9 +192,12 @@ interface BuildEvent {
 /** The handle that cleanOutputFolder returns. */
 export interface OutputCleaning {
   /**
-   * Registers the `eleventy.after` handler that prunes the output folder. Call it after every
-   * plugin that writes output has registered its own handlers, with Eleventy's handlers in
-   * sequential mode, so that it runs once all of them have finished writing.
+   * Registers the `eleventy.after` handler that prunes the output folder, and an `eleventy.before`
+   * handler that waits for the listing of the old output, so that nothing is written before the
+   * listing has deleted the links in the folder. Call it after every plugin that writes output
+   * has registered its own handlers, with Eleventy's handlers in sequential mode. Then the prune
+   * runs once all of them have finished writing, and the other `eleventy.before` handlers, which
+   * start loading the catalog, run while the old output is listed.
    */
   registerPrune(): void;
 }
@@ -214,8 +215,9 @@ export interface OutputCleaning {
 export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, protectedFolders: readonly string[]): OutputCleaning {
   let firstBuild = true;
   let previousPages: Set<string> | undefined;
-  // Set by the first build's eleventy.before and taken by its prune.
-  let pending: { old: OldOutput; since: bigint } | undefined;
+  // Set by the first build's eleventy.before and taken by its prune. The listing runs on a worker
+  // thread and is awaited by the eleventy.before handler of registerPrune.
+  let pending: { old: Promise<OldOutput>; since: bigint } | undefined;
 
   const guardFor = (event: BuildEvent) => {
     const output = event.directories?.output ?? eleventyConfig.directories.output;
@@ -223,23 +225,37 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
   };
   const writesFiles = (event: BuildEvent) => (event.outputMode === undefined || event.outputMode === 'fs') && !isDryRun();
 
+  // The listing worker's script is bundled now, while Eleventy starts up. Bundled in
+  // eleventy.before instead, the script arrives while the main thread loads the catalog, and the
+  // worker starts only after the load, so the listing no longer overlaps it.
+  bundleListingWorker().catch(() => undefined);
+
   eleventyConfig.on('eleventy.before', (event: BuildEvent) => {
     if (!writesFiles(event) || !firstBuild || event.incremental) return;
     firstBuild = false;
     const { output, guard } = guardFor(event);
-    const old = prepareOldOutput(output, guard);
-    pending = { old, since: markBuildStart(output, guard) };
+    // The build-start mark comes first, so that the listing does not find its marker file.
+    // Nothing writes to the folder before the listing ends, so each listed file predates the mark.
+    const since = markBuildStart(output, guard);
+    const old = prepareOldOutputInWorker(output, guard);
+    // A failed listing is reported by the handler that awaits it, not as an unhandled rejection.
+    old.catch(() => undefined);
+    pending = { old, since };
   });
 
   return {
     registerPrune() {
+      eleventyConfig.on('eleventy.before', async () => {
+        await pending?.old;
+      });
+
       eleventyConfig.on('eleventy.after', async (event: BuildEvent) => {
         if (!writesFiles(event)) return;
         const { output, guard } = guardFor(event);
         if (pending !== undefined) {
           const { old, since } = pending;
           pending = undefined;
-          pruneOutputFolder(output, since, guard, old);
+          pruneOutputFolder(output, since, guard, await old);
         }
         const pages = new Set((event.results ?? []).flatMap((result) => (typeof result.outputPath === 'string' ? [result.outputPath] : [])));
         if (previousPages !== undefined && !event.incremental) await removeStaleFiles(previousPages, pages, output, guard);

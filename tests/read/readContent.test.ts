@@ -46,6 +46,19 @@ describe('readContent', () => {
     assert.equal(documents.some((document) => document.slug === 'big'), false);
   });
 
+  it('reads a file of exactly 1 MiB', async () => {
+    const head = '---\ntitle: Größe — 大\ncategory: tricks\n---\n';
+    const exact = head + 'a'.repeat(1024 * 1024 - Buffer.byteLength(head));
+    const { documents, messages } = await readWith({ 'training-basics/exact.md': exact, 'training-basics/over.md': `${exact}b` });
+
+    assert.deepEqual(messages, [
+      `content/training-basics/over.md:1:1  error  the file is 1 MB, over the limit of 1 MB, so it was not read (received ${1024 * 1024 + 1} bytes). Fix: keep an entry short: link to long notes instead of pasting them.`,
+    ]);
+    const read = documents.find((document) => document.slug === 'exact');
+    assert.equal((read?.frontmatter?.data as { title?: string } | undefined)?.title, 'Größe — 大');
+    assert.equal(read?.body.length, 1024 * 1024 - Buffer.byteLength(head));
+  });
+
   it('reports a file outside list folders', async () => {
     const { messages } = await readWith({ 'adam.md': '---\ntitle: Adam\n---\n' });
     assert.deepEqual(messages, [

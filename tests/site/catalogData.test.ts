@@ -47,6 +47,22 @@ describe('catalogLoader', () => {
     assert.match(error.message, /no-such-folder/);
   });
 
+  it('keeps an early load error for the caller', async () => {
+    const { config, fire } = fakeConfig();
+    const load = catalogLoader(config, PROJECT_ROOT, 'tests/fixtures/site/no-such-folder');
+
+    // The load fails while nothing awaits it: the failure must wait for the caller, not surface
+    // as an unhandled rejection, which fails the test run.
+    fire('eleventy.before');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const error = await load().then(
+      () => assert.fail('the load succeeded'),
+      (caught: Error) => caught,
+    );
+
+    assert.match(error.message, /no-such-folder/);
+  });
+
   it('under --serve, reads again only the entry files that changed', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'catalog-data-'));
     try {

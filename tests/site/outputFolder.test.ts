@@ -7,7 +7,17 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { EleventyConfig } from '../../src/site/eleventyConfig.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSafeOutputFolder, cleanOutputFolder, markBuildStart, pruneOutputFolder, removeStaleFiles, prepareOldOutput, UnsafeOutputFolderError, type OldOutput } from '../../src/site/outputFolder.ts';
+import {
+  assertSafeOutputFolder,
+  cleanOutputFolder,
+  markBuildStart,
+  pruneOutputFolder,
+  removeStaleFiles,
+  prepareOldOutput,
+  prepareOldOutputInWorker,
+  UnsafeOutputFolderError,
+  type OldOutput,
+} from '../../src/site/outputFolder.ts';
 import { PROJECT_ROOT } from '../support/builtSite.ts';
 import { VALID_CONTENT } from '../support/contentFixture.ts';
 
@@ -118,6 +128,51 @@ describe('output folder', () => {
     assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
     assert.equal(await readFile(path.join(outside, 'backup.html'), 'utf8'), 'home');
     assert.deepEqual(await readdir(path.join(outside, 'keywords')), []);
+  });
+
+  it('worker listing matches the sync listing', async () => {
+    const root = await makeProject();
+    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
+    folders.push(outside);
+    await writeFile(path.join(outside, 'victim.txt'), 'keep');
+    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/list/linked.html'));
+    await writeFile(path.join(root, '_site/list/read-only.html'), 'old');
+    await chmod(path.join(root, '_site/list/read-only.html'), 0o444);
+    await mkdir(path.join(root, '_site/empty'));
+
+    const old = await prepareOldOutputInWorker('_site', guardFor(root, '_site'));
+
+    const site = (name: string) => path.join(root, '_site', name);
+    assert.deepEqual(old.removed.sort(), [site('list/linked.html'), site('list/read-only.html')]);
+    assert.deepEqual(old.files.sort(), [site('index.html'), site('list/old-entry/index.html')]);
+    assert.deepEqual(old.emptyFolders, [site('empty')]);
+    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+  });
+
+  it('worker listing rejects an unsafe folder', async () => {
+    const root = await makeProject();
+    await assert.rejects(prepareOldOutputInWorker('content', guardFor(root, 'content')), UnsafeOutputFolderError);
+    assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
+  });
+
+  it('removes links before the build writes', async () => {
+    const root = await makeProject();
+    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
+    folders.push(outside);
+    await writeFile(path.join(outside, 'victim.txt'), 'keep');
+    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/style.css'));
+    const { config, emit } = fakeConfig(path.join(root, '_site'));
+    cleanOutputFolder(config, root, ['content', 'src']).registerPrune();
+    const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
+
+    // Once eleventy.before has finished, the build may write: the link must be gone by then.
+    await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'build', incremental: false });
+    assert.ok(!existsSync(path.join(root, '_site/style.css')), 'the link is deleted');
+    await writeFile(path.join(root, '_site/style.css'), 'new');
+    await emit('eleventy.after', { directories, outputMode: 'fs', results: [] });
+
+    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+    assert.equal(await readFile(path.join(root, '_site/style.css'), 'utf8'), 'new');
   });
 
   const unsafe: Array<[string, string, string]> = [
