@@ -1,11 +1,11 @@
-// Splits one content file into YAML frontmatter and Markdown body (splitFrontmatter). The YAML is
+// Splits one content file into YAML frontmatter and Markdown body with gray-matter. The YAML is
 // parsed to plain data by the fast parse where it can be, and otherwise with the `yaml` package,
 // whose Document keeps every node's line and column for problems.
+import matter from 'gray-matter';
 import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
 import { parsePlainYamlData } from './plainYamlData.ts';
 import type { Frontmatter } from './rawDocument.ts';
-import { splitFrontmatter } from './splitFrontmatter.ts';
 
 /** The maximum number of aliases a frontmatter may expand, so that a small file cannot grow into a huge value. */
 const MAX_ALIAS_COUNT = 100;
@@ -18,6 +18,59 @@ export interface ParsedFile {
   body: string;
   problems: Problem[];
 }
+
+/** Thrown by the engines that stand in for gray-matter's own JavaScript, JSON and CoffeeScript engines. */
+export class RejectedLanguageError extends Error {
+  constructor(language: string) {
+    super(`frontmatter language "${language}" is not accepted: only YAML is read`);
+    this.name = 'RejectedLanguageError';
+  }
+}
+
+/**
+ * Engines that replace every non-YAML engine of gray-matter with one that throws. gray-matter
+ * looks up `js` and falls back to `javascript`, whose built-in engine calls eval, so both names
+ * must be replaced: disabling `js` alone would still run the code.
+ */
+export const REJECTING_ENGINES = Object.fromEntries(
+  ['js', 'javascript', 'json', 'coffee', 'coffeescript', 'cson', 'toml'].map((language) => [language, rejectingEngine(language)]),
+);
+
+function rejectingEngine(language: string) {
+  return {
+    parse(): never {
+      throw new RejectedLanguageError(language);
+    },
+    stringify(): never {
+      throw new RejectedLanguageError(language);
+    },
+  };
+}
+
+/** The frontmatter block that CAPTURING_YAML_ENGINE received during the current gray-matter call. */
+let capturedSource: string | undefined;
+
+/** A gray-matter engine that keeps the YAML block for parseFrontmatter to parse, instead of parsing it. */
+const CAPTURING_YAML_ENGINE = {
+  parse(text: string): object {
+    // gray-matter cuts the block before the "\n" of the closing line, so with CRLF line
+    // endings a lone "\r" ends the block, and YAML would read it into the last value.
+    capturedSource = text.endsWith('\r') ? text.slice(0, -1) : text;
+    return {};
+  },
+  stringify(): never {
+    throw new Error('stringify is not used');
+  },
+};
+
+/**
+ * The gray-matter options of every call. With options given, gray-matter does not keep the file
+ * in its cache (`matter.cache`, keyed by the whole text), which would hold every file read.
+ */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { ...REJECTING_ENGINES, yaml: CAPTURING_YAML_ENGINE, yml: CAPTURING_YAML_ENGINE },
+} as Parameters<typeof matter>[1];
 
 /**
  * Parses the text of one content file. `file` is the path used in problems.
@@ -63,8 +116,15 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
     return fail('unclosed-frontmatter', 1, 'the frontmatter is not closed: no line "---" follows it', 'end the frontmatter with a line "---"');
   }
 
-  const { source, body } = splitFrontmatter(content, firstLine);
+  // The language was checked above; the rejecting engines are a second guard.
+  capturedSource = undefined;
+  const result = matter(content, MATTER_OPTIONS);
+  const body = result.content.trim();
+  const source = capturedSource as string | undefined;
+  capturedSource = undefined;
+
   if (source === undefined) {
+    // gray-matter skips the engine when the block holds only blank lines and comments.
     const lineCounter = new LineCounter();
     const document = parseDocument('', { lineCounter });
     return { frontmatter: { source: '', document, lineCounter, data: {}, parsedWithPositions: true }, body, problems };
@@ -112,7 +172,7 @@ class PlainFrontmatter implements Frontmatter {
 }
 
 /**
- * Parses frontmatter `source` (as splitFrontmatter cut it, line 1 being the opening `---` line) into a
+ * Parses frontmatter `source` (as gray-matter cut it, line 1 being the opening `---` line) into a
  * `yaml` Document that keeps every node's position, and reports YAML errors and alias cycles
  * against `file`. This is the authority for any file it is used on: parseFrontmatter uses it
  * where the fast parse declines, and the checks parse a file with problems again with it.

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseFrontmatter, quoteValue } from '../../src/read/parseFrontmatter.ts';
+import matter from 'gray-matter';
+import { parseFrontmatter, quoteValue, REJECTING_ENGINES, RejectedLanguageError } from '../../src/read/parseFrontmatter.ts';
 import { formatProblem } from '../../src/problems/format.ts';
 import { locateField } from '../../src/validate/locateField.ts';
 
@@ -44,6 +45,33 @@ describe('parseFrontmatter', () => {
         assert.deepEqual(result, [
           `${FILE}:1:1  error  the frontmatter is marked as "${language.trim()}", but only YAML frontmatter is read (it is never run as code) (received ---${language}). Fix: write the frontmatter in YAML and open it with a plain "---" line.`,
         ]);
+        assert.equal(existsSync(trace), false);
+        assert.equal((globalThis as { __frontmatterRan?: boolean }).__frontmatterRan, undefined);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('payload runs under stock gray-matter', () => {
+    // Shows that the payload above is live code: gray-matter's own engine runs it.
+    const folder = mkdtempSync(path.join(tmpdir(), 'frontmatter-trace-'));
+    const trace = path.join(folder, 'trace');
+    try {
+      matter(payload('js', trace), { engines: { js: undefined } } as unknown as Parameters<typeof matter>[1]);
+      assert.equal(existsSync(trace), true);
+    } finally {
+      delete (globalThis as { __frontmatterRan?: boolean }).__frontmatterRan;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  for (const language of ['js', 'javascript']) {
+    it(`rejecting engines stop ---${language}`, () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'frontmatter-trace-'));
+      const trace = path.join(folder, 'trace');
+      try {
+        assert.throws(() => matter(payload(language, trace), { engines: REJECTING_ENGINES } as Parameters<typeof matter>[1]), RejectedLanguageError);
         assert.equal(existsSync(trace), false);
         assert.equal((globalThis as { __frontmatterRan?: boolean }).__frontmatterRan, undefined);
       } finally {
