@@ -1,5 +1,6 @@
-// Eleventy configuration: renders the validated catalog into static pages. Run through tsx with
-// --config=.eleventy.ts (see the npm scripts), because Eleventy does not load TypeScript itself.
+// Eleventy configuration: renders the validated catalog into static pages. Eleventy does not load
+// TypeScript itself: `npm run build` runs a bundle of this file (scripts/eleventy.mjs), and
+// `npm start` runs it through tsx with --config=.eleventy.ts.
 import { catalogLoader } from './src/site/catalogData.ts';
 import { watchContentForRebuilds } from './src/site/contentWatcher.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
@@ -23,10 +24,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Output: a full build overwrites the previous one's files and then deletes those it did not
   // write. A rebuild under --serve removes the pages it no longer writes, so no page of a deleted
-  // entry is left or served. Never the content or src. The handlers of each event run one at a
-  // time in the order registered, so the prune, registered last, runs once every writer is done.
+  // entry is left or served. The output may not be, contain or lie inside a folder listed here,
+  // also through a link. The handlers of each event run one at a time in the order registered,
+  // so the prune, registered last, runs once every writer is done.
   eleventyConfig.setEventEmitterMode('sequential');
-  const outputCleaning = cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests']);
+  const outputCleaning = cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests', 'scripts', 'bench', 'docs', 'node_modules', '.git']);
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.

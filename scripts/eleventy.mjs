@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -19,6 +21,8 @@ const ELEVENTY_CLI = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.c
 
 /** The folder of the bundles, each named after a hash of its text. */
 const BUNDLE_FOLDER = path.join(ROOT, 'node_modules', '.cache', 'reading-lists');
+/** The folder used instead when BUNDLE_FOLDER cannot be written, as when another user ran `npm ci`. */
+const FALLBACK_BUNDLE_FOLDER = path.join(os.tmpdir(), `reading-lists-config-${os.userInfo().uid}`);
 const BUNDLE_PREFIX = 'eleventy.config-';
 
 /** Bundles not used for this long are deleted when a new bundle is written. */
@@ -44,15 +48,28 @@ const sourceLocations = {
 };
 
 /**
- * Bundles the configuration and returns the bundle's path. npm packages stay outside the bundle
- * and are found from node_modules. The bundle is written under a name made from its hash, so
- * that builds running at the same time never read a file that another is writing.
+ * An esbuild plugin that leaves npm packages out of the bundle and imports them by their
+ * resolved file URL, so that the bundle works from any folder.
+ */
+const absolutePackages = {
+  name: 'absolute-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) => {
+      if (isBuiltin(specifier)) return { path: specifier, external: true };
+      return { path: import.meta.resolve(specifier), external: true };
+    });
+  },
+};
+
+/**
+ * Bundles the configuration and returns the bundle's path. The bundle is written under a name
+ * made from its hash, so that builds running at the same time never read a file that another
+ * is writing.
  */
 async function bundleConfiguration() {
   const result = await esbuild.build({
     entryPoints: [CONFIG_SOURCE],
     bundle: true,
-    packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -62,40 +79,58 @@ async function bundleConfiguration() {
     outfile: path.join(BUNDLE_FOLDER, `${BUNDLE_PREFIX}bundle.mjs`),
     write: false,
     logLevel: 'silent',
-    plugins: [sourceLocations],
+    plugins: [sourceLocations, absolutePackages],
   });
   const text = result.outputFiles[0].text;
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  const file = path.join(BUNDLE_FOLDER, `${BUNDLE_PREFIX}${hash}.mjs`);
+  const name = `${BUNDLE_PREFIX}${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`;
+  try {
+    return await storeBundle(BUNDLE_FOLDER, name, text);
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(error?.code)) throw error;
+    return storeBundle(FALLBACK_BUNDLE_FOLDER, name, text);
+  }
+}
 
+/** Writes the bundle `text` as `folder/name` unless it is there already, and returns its path. */
+async function storeBundle(folder, name, text) {
+  const file = path.join(folder, name);
   if (existsSync(file)) {
-    // Marks the bundle as used, so that another build does not delete it as old.
+    // Marks the bundle as used, so that another build does not delete it as old. A bundle that
+    // another user wrote keeps its time, which at worst costs a new bundle a day later.
     const now = new Date();
-    await utimes(file, now, now);
+    await utimes(file, now, now).catch(() => undefined);
     return file;
   }
-  await mkdir(BUNDLE_FOLDER, { recursive: true });
+  await mkdir(folder, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
-  await deleteOldBundles(file);
+  await deleteOldBundles(folder, file);
   return file;
 }
 
-/** Deletes the bundles other than `current` that no build has used for MAX_BUNDLE_AGE_MS. */
-async function deleteOldBundles(current) {
-  for (const name of await readdir(BUNDLE_FOLDER)) {
-    const file = path.join(BUNDLE_FOLDER, name);
+/** Deletes the bundles in `folder` other than `current` that no build has used for MAX_BUNDLE_AGE_MS. */
+async function deleteOldBundles(folder, current) {
+  for (const name of await readdir(folder)) {
+    const file = path.join(folder, name);
     if (!name.startsWith(BUNDLE_PREFIX) || file === current) continue;
     const info = await stat(file).catch(() => undefined);
     if (info && Date.now() - info.mtimeMs > MAX_BUNDLE_AGE_MS) await rm(file, { force: true });
   }
 }
 
-/** Reports an error that stopped the bundle, such as a TypeScript syntax error, with its file and line, and exits. */
+/**
+ * Reports an error that stopped the bundle and exits: a TypeScript syntax error with its file
+ * and line, or the file system's error when no folder for the bundle could be written.
+ */
 function failBundle(error) {
-  const messages = error?.errors?.length ? esbuild.formatMessagesSync(error.errors, { kind: 'error' }) : [String(error?.message ?? error)];
-  process.stderr.write(`[11ty] failed to bundle the site configuration ${path.relative(process.cwd(), CONFIG_SOURCE)}; fix the error below and build again:\n${messages.join('\n')}`);
+  const source = path.relative(process.cwd(), CONFIG_SOURCE);
+  if (error?.errors?.length) {
+    const messages = esbuild.formatMessagesSync(error.errors, { kind: 'error' });
+    process.stderr.write(`[11ty] failed to bundle the site configuration ${source}; fix the error below and build again:\n${messages.join('\n')}\n`);
+  } else {
+    process.stderr.write(`[11ty] failed to write the bundle of the site configuration ${source}: ${error?.message ?? error}\nFix: make ${BUNDLE_FOLDER} or ${FALLBACK_BUNDLE_FOLDER} writable for this user.\n`);
+  }
   process.exit(1);
 }
 

@@ -1,7 +1,7 @@
 // Keeps the build's output folder free of pages that no longer exist: a full build overwrites
 // the files in place and then deletes the files it did not write, and a rebuild under --serve or
 // --watch removes the pages that it no longer writes.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,20 +41,35 @@ export interface OutputGuard {
  */
 export function assertSafeOutputFolder(folder: string, guard: OutputGuard): void {
   const target = path.resolve(guard.root, folder);
-  const root = path.resolve(guard.root);
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-
   if (target !== path.resolve(guard.root, guard.configuredOutput)) throw new UnsafeOutputFolderError(target, `it is not the configured output folder ${path.resolve(guard.root, guard.configuredOutput)}`);
-  if (target === path.parse(target).root) throw new UnsafeOutputFolderError(target, 'it is the root of the file system');
-  if (target === os.homedir()) throw new UnsafeOutputFolderError(target, 'it is the home folder');
-  if (inside(root, target)) throw new UnsafeOutputFolderError(target, 'it is the project root or contains it');
-  for (const folderToKeep of guard.protectedFolders) {
-    const kept = path.resolve(guard.root, folderToKeep);
-    if (inside(target, kept) || inside(kept, target)) throw new UnsafeOutputFolderError(target, `it is, contains or is inside ${path.relative(root, kept) || kept}`);
+
+  // Checked as written and with links resolved, because a link named `_site` that points at
+  // src/ or content/ would otherwise pass, and the prune would delete what it points at.
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  const checks: [string, (name: string) => string][] = [
+    [target, (name) => path.resolve(guard.root, name)],
+    [resolvedPath(target), (name) => resolvedPath(path.resolve(guard.root, name))],
+  ];
+  for (const [checked, place] of checks) {
+    const root = place('.');
+    if (checked === path.parse(checked).root) throw new UnsafeOutputFolderError(target, 'it is the root of the file system');
+    if (checked === os.homedir()) throw new UnsafeOutputFolderError(target, 'it is the home folder');
+    if (inside(root, checked)) throw new UnsafeOutputFolderError(target, 'it is the project root or contains it');
+    for (const folderToKeep of guard.protectedFolders) {
+      const kept = place(folderToKeep);
+      if (inside(checked, kept) || inside(kept, checked)) throw new UnsafeOutputFolderError(target, `it is, contains or is inside ${path.relative(root, kept) || kept}`);
+    }
   }
   if (existsSync(path.join(target, 'package.json')) || existsSync(path.join(target, '.git'))) {
     throw new UnsafeOutputFolderError(target, 'it contains a package.json or .git, so it looks like a project');
   }
+}
+
+/** Returns `file` with every link in it resolved, for the part of it that exists. */
+function resolvedPath(file: string): string {
+  let existing = file;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(realpathSync(existing), path.relative(existing, file));
 }
 
 /**

@@ -197,6 +197,22 @@ describe('output folder', () => {
     });
   }
 
+  it('rejects a link to the source folder', async () => {
+    const root = await makeProject();
+    await writeFile(path.join(root, 'src/keep.ts'), 'keep');
+    await symlink(path.join(root, 'src'), path.join(root, 'out-link'));
+
+    assert.throws(() => markBuildStart('out-link', guardFor(root, 'out-link')), /it is, contains or is inside src/);
+    assert.ok(existsSync(path.join(root, 'src/keep.ts')));
+  });
+
+  it('rejects a folder under a link to content', async () => {
+    const root = await makeProject();
+    await symlink(path.join(root, 'content'), path.join(root, 'linked-content'));
+
+    assert.throws(() => assertSafeOutputFolder('linked-content/out', guardFor(root, 'linked-content/out')), /it is, contains or is inside content/);
+  });
+
   it('rejects a folder not the output', async () => {
     const root = await makeProject();
     assert.throws(() => assertSafeOutputFolder('public', guardFor(root, '_site')), /it is not the configured output folder/);
