@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** The contents of the output folder that an earlier build left, listed by prepareOldOutput. */
 export interface OldOutput {
-  /** The links, hard-linked and read-only files that were deleted. */
+  /** The links, hard-linked and read-only files, pipes, sockets and devices that were deleted. */
   removed: string[];
   /** The files that remain, for the prune to check. */
   files: string[];
@@ -14,8 +14,8 @@ export interface OldOutput {
 }
 
 /**
- * Walks the absolute folder `target`, when it exists, deleting links, files with other hard links
- * and files without their owner's write permission, and listing the rest. Performs no safety
+ * Walks the absolute folder `target`, when it exists, deleting links, files with other hard links,
+ * files without their owner's write permission, pipes, sockets and devices, and listing the rest. Performs no safety
  * check: callers check the folder with assertSafeOutputFolder first.
  */
 export function listOldOutput(target: string): OldOutput {
@@ -33,7 +33,8 @@ function listOldFiles(folder: string, old: OldOutput): void {
       listOldFiles(file, old);
       continue;
     }
-    if (!child.isSymbolicLink()) {
+    // A pipe, socket or device would make a write block or go elsewhere, so only regular files stay.
+    if (child.isFile()) {
       const info = lstatSync(file);
       if (info.nlink === 1 && (info.mode & 0o200) !== 0) {
         old.files.push(file);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -128,6 +128,17 @@ describe('output folder', () => {
     assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
     assert.equal(await readFile(path.join(outside, 'backup.html'), 'utf8'), 'home');
     assert.deepEqual(await readdir(path.join(outside, 'keywords')), []);
+  });
+
+  it('removes a named pipe', async () => {
+    const root = await makeProject();
+    execFileSync('mkfifo', [path.join(root, '_site/robots.txt')]);
+
+    const { removed, files } = prepareOldOutput('_site', guardFor(root, '_site'));
+
+    assert.deepEqual(removed, [path.join(root, '_site/robots.txt')]);
+    assert.ok(!files.includes(path.join(root, '_site/robots.txt')));
+    assert.ok(!existsSync(path.join(root, '_site/robots.txt')));
   });
 
   it('worker listing matches the sync listing', async () => {
