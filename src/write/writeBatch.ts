@@ -41,17 +41,34 @@ export function writeFileCreatingFolder(file: string, data: string | Uint8Array,
   replaceFileContent(file, typeof data === 'string' ? encode(data) : data);
 }
 
+/**
+ * The encoder of every page. `TextEncoder.encodeInto` took a quarter to a half of the time of
+ * `Buffer.byteLength` and `Buffer.write` on pages built by concatenation (V8 ropes). For 5,000
+ * pages of 22 KB it took 60 ms against 215 ms as one-byte strings, and 117 ms against 400 ms as
+ * two-byte ones (Node 20).
+ */
 const encoder = new TextEncoder();
-/** The bytes of the last string written, reused: see `encoder` in fileWriter.ts for why not Buffer.from. */
+
+/** Writes `text` as UTF-8 at the start of `target` and returns the byte count, or undefined when it does not fit. */
+export function encodeInto(text: string, target: Uint8Array): number | undefined {
+  const { read, written } = encoder.encodeInto(text, target);
+  return read < text.length ? undefined : written;
+}
+
+/** Returns the largest byte count that `text` can take as UTF-8: 3 bytes per UTF-16 code unit. */
+export function maxUtf8Length(text: string): number {
+  return text.length * 3;
+}
+
+/** The bytes of the last string written, reused so that each write does not allocate. */
 let scratch = new Uint8Array(256 * 1024);
 
 /** Returns the UTF-8 bytes of `text` in the scratch buffer, valid until the next call. */
 function encode(text: string): Uint8Array {
-  let { read, written } = encoder.encodeInto(text, scratch);
-  if (read < text.length) {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    scratch = new Uint8Array(text.length * 3);
-    ({ written } = encoder.encodeInto(text, scratch));
+  let written = encodeInto(text, scratch);
+  if (written === undefined) {
+    scratch = new Uint8Array(maxUtf8Length(text));
+    written = encodeInto(text, scratch)!;
   }
   return scratch.subarray(0, written);
 }
