@@ -124,8 +124,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
     // --cpu-prof is not allowed in NODE_OPTIONS, so the build runs as `node --import tsx` with
     // Eleventy's command line. The build script runs a bundle of the configuration instead
-    // (scripts/eleventy.mjs), whose functions a profile would place in the bundle rather than in
-    // their source files; through tsx, only the start-up differs.
+    // (scripts/eleventy.mjs), and a profile of it would place every function in the bundle
+    // rather than in its source file. Through tsx, only the start-up differs.
     const profiles = path.join(folder, 'profiles');
     const eleventy = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
     const args = ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--import', 'tsx', eleventy, '--config=.eleventy.ts', `--output=${path.join(folder, '_site')}`, '--quiet'];

@@ -134,6 +134,11 @@ function failBundle(error) {
   process.exit(1);
 }
 
+if (process.argv.some((argument) => argument === '--config' || argument.startsWith('--config='))) {
+  process.stderr.write('[11ty] --config is not accepted: this script always builds with .eleventy.ts. Fix: remove --config, or run Eleventy through tsx with your own configuration.\n');
+  process.exit(1);
+}
+
 process.setSourceMapsEnabled(true);
 // Node loads Eleventy's modules while esbuild bundles in its own process; the command line
 // below then finds them loaded.

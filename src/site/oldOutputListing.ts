@@ -14,9 +14,10 @@ export interface OldOutput {
 }
 
 /**
- * Walks the absolute folder `target`, when it exists, deleting links, files with other hard links,
- * files without their owner's write permission, pipes, sockets and devices, and listing the rest. Performs no safety
- * check: callers check the folder with assertSafeOutputFolder first.
+ * Walks the absolute folder `target`, when it exists, and lists its regular files. It deletes
+ * links, files with other hard links, files without their owner's write permission, pipes,
+ * sockets and devices. It performs no safety check: callers check the folder with
+ * assertSafeOutputFolder first.
  */
 export function listOldOutput(target: string): OldOutput {
   const old: OldOutput = { removed: [], files: [], emptyFolders: [] };

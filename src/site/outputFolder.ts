@@ -56,8 +56,8 @@ export function assertSafeOutputFolder(folder: string, guard: OutputGuard): void
     if (checked === os.homedir()) throw new UnsafeOutputFolderError(target, 'it is the home folder');
     if (inside(root, checked)) throw new UnsafeOutputFolderError(target, 'it is the project root or contains it');
     for (const folderToKeep of guard.protectedFolders) {
-      const kept = place(folderToKeep);
-      if (inside(checked, kept) || inside(kept, checked)) throw new UnsafeOutputFolderError(target, `it is, contains or is inside ${path.relative(root, kept) || kept}`);
+      const protectedPath = place(folderToKeep);
+      if (inside(checked, protectedPath) || inside(protectedPath, checked)) throw new UnsafeOutputFolderError(target, `it is, contains or is inside ${path.relative(root, protectedPath) || protectedPath}`);
     }
   }
   if (existsSync(path.join(target, 'package.json')) || existsSync(path.join(target, '.git'))) {
