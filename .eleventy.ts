@@ -2,6 +2,8 @@
 // TypeScript itself: `npm run build` runs a bundle of this file (scripts/eleventy.mjs), and
 // `npm start` runs it through tsx with --config=.eleventy.ts.
 import { catalogLoader } from './src/site/catalogData.ts';
+import { hasPreloadedCatalog } from './src/site/catalogPreload.ts';
+import { contentFolder } from './src/site/contentFolder.ts';
 import { watchContentForRebuilds } from './src/site/contentWatcher.ts';
 import type { EleventyConfig } from './src/site/eleventyConfig.ts';
 import { loadSettings } from './src/settings/loadSettings.ts';
@@ -12,8 +14,7 @@ import { searchPlugin } from './src/search/eleventyPlugin.ts';
 import { addSiteTemplates } from './src/site/siteTemplates.ts';
 import { catalogOutputsPlugin } from './src/site/outputs/catalogOutputsPlugin.ts';
 
-/** The content folder, relative to the project root; tests point it at a fixture. */
-const CONTENT_DIR = process.env.SITE_CONTENT_DIR || 'content';
+const CONTENT_DIR = contentFolder();
 
 /** The output folder; `--output` on the command line takes precedence. */
 const OUTPUT_DIR = process.env.SITE_OUTPUT_DIR || '_site';
@@ -28,7 +29,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // also through a link. The handlers of each event run one at a time in the order registered,
   // so the prune, registered last, runs once every writer is done.
   eleventyConfig.setEventEmitterMode('sequential');
-  const outputCleaning = cleanOutputFolder(eleventyConfig, root, [CONTENT_DIR, 'src', 'schemas', 'tests', 'scripts', 'bench', 'docs', 'node_modules', '.git']);
+  const protectedFolders = [CONTENT_DIR, 'src', 'schemas', 'tests', 'scripts', 'bench', 'docs', 'node_modules', '.git'];
+  const outputCleaning = cleanOutputFolder(eleventyConfig, root, protectedFolders, { listInWorker: !hasPreloadedCatalog() });
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild
   // under --serve. Invalid content throws the loader's report, which fails the build.
@@ -52,11 +54,12 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // content's folders rather than Eleventy's, which scans every file after it starts.
   watchContentForRebuilds(eleventyConfig, root, CONTENT_DIR);
 
+  // Exports, BibTeX and sitemap: written in parts after the pages, so no 100 MB text is held,
+  // and before the build waits for the search worker, so that the main thread works meanwhile.
+  eleventyConfig.addPlugin(catalogOutputsPlugin, { loadCatalog, settings });
+
   // Search: the lunr index and the browser bundle under assets/search/, and `searchAssets` for the layout.
   eleventyConfig.addPlugin(searchPlugin, { loadCatalog });
-
-  // Exports, BibTeX and sitemap: written in parts after the pages, so no 100 MB text is held.
-  eleventyConfig.addPlugin(catalogOutputsPlugin, { loadCatalog, settings });
 
   // Last: Eleventy runs plugins after this function returns, in the order added, so the prune is
   // registered after the writers of every plugin above.

@@ -3,6 +3,7 @@
 import type { Catalog } from '../catalog/types.ts';
 import { ContentError, loadCatalogOrThrow } from '../catalog/loadCatalog.ts';
 import type { EntryResultCache } from '../validate/validateEntries.ts';
+import { takePreloadedCatalog } from './catalogPreload.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { EleventyConfig } from './eleventyConfig.ts';
  * (or rebuild under --serve) starts. Under --serve or --watch each entry file's result is kept
  * by path, size and modification time, so a rebuild reads only the files that changed. The
  * checks across files still run on the whole catalog.
+ * The first build takes the catalog that `npm run build` loaded on a worker before Eleventy
+ * started, when there is one (catalogPreload.ts).
  * The function rejects with the loader's ContentError when the content has errors; the error's
  * message is the report of every problem, and Eleventy is told to print it without a stack trace.
  */
@@ -22,7 +25,8 @@ export function catalogLoader(eleventyConfig: EleventyConfig, root: string, cont
     // Loading starts here rather than when Eleventy first requests the data, so that it runs
     // while later eleventy.before handlers wait, such as the one awaiting the listing of the
     // old output (cleanOutputFolder). A content error rejects the promise the function returns.
-    loading = loadCatalogData(root, contentDir, cache);
+    const preloaded = takePreloadedCatalog(root, contentDir);
+    loading = preloaded ? preloaded.then((catalog) => catalog ?? loadCatalogData(root, contentDir, cache)) : loadCatalogData(root, contentDir, cache);
     loading.catch(() => undefined);
   });
 

@@ -129,6 +129,15 @@ export async function prepareOldOutputInWorker(folder: string, guard: OutputGuar
   }
 }
 
+/** Does prepareOldOutput now and returns a promise of its result or error, like prepareOldOutputInWorker. */
+function listNow(folder: string, guard: OutputGuard): Promise<OldOutput> {
+  try {
+    return Promise.resolve(prepareOldOutput(folder, guard));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** oldOutputWorker.ts and the module it imports as one script, so that the worker starts without tsx. */
 const bundleListingWorker = workerBundle(new URL('./oldOutputWorker.ts', import.meta.url));
 
@@ -217,6 +226,16 @@ export interface OutputCleaning {
   registerPrune(): void;
 }
 
+export interface OutputCleaningOptions {
+  /**
+   * Lists the old output on a worker thread while the calling thread loads the catalog (the
+   * default). False lists it on the calling thread, for a build whose catalog is loaded on a
+   * worker already (src/site/catalogPreload.ts): the calling thread would only wait meanwhile,
+   * and a third busy thread on two cores slowed the catalog's worker.
+   */
+  listInWorker?: boolean | undefined;
+}
+
 /**
  * Registers the output cleaning with Eleventy. The first build of the process (`npm run build`,
  * or the first build of `npm start`) overwrites the files of the previous build in place, and
@@ -227,11 +246,12 @@ export interface OutputCleaning {
  * an `--incremental` build, which writes only the changed templates. `protectedFolders` are
  * relative to `root` or absolute.
  */
-export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, protectedFolders: readonly string[]): OutputCleaning {
+export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, protectedFolders: readonly string[], options: OutputCleaningOptions = {}): OutputCleaning {
+  const listInWorker = options.listInWorker ?? true;
   let firstBuild = true;
   let previousPages: Set<string> | undefined;
-  // Set by the first build's eleventy.before and taken by its prune. The listing runs on a worker
-  // thread and is awaited by the eleventy.before handler of registerPrune.
+  // Set by the first build's eleventy.before and taken by its prune. The listing, on a worker
+  // thread by default, is awaited by the eleventy.before handler of registerPrune.
   let pending: { old: Promise<OldOutput>; since: bigint } | undefined;
 
   const guardFor = (event: BuildEvent) => {
@@ -243,7 +263,7 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
   // The listing worker's script is bundled now, while Eleventy starts up. Bundled in
   // eleventy.before instead, the script arrives while the main thread loads the catalog, and the
   // worker starts only after the load, so the listing no longer overlaps it.
-  bundleListingWorker().catch(() => undefined);
+  if (listInWorker) bundleListingWorker().catch(() => undefined);
 
   eleventyConfig.on('eleventy.before', (event: BuildEvent) => {
     if (!writesFiles(event) || !firstBuild || event.incremental) return;
@@ -252,7 +272,7 @@ export function cleanOutputFolder(eleventyConfig: EleventyConfig, root: string, 
     // The build-start mark comes first, so that the listing does not find its marker file.
     // Nothing writes to the folder before the listing ends, so each listed file predates the mark.
     const since = markBuildStart(output, guard);
-    const old = prepareOldOutputInWorker(output, guard);
+    const old = listInWorker ? prepareOldOutputInWorker(output, guard) : listNow(output, guard);
     // A failed listing is reported by the handler that awaits it, not as an unhandled rejection.
     old.catch(() => undefined);
     pending = { old, since };
