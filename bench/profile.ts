@@ -125,7 +125,8 @@ async function main(argv: readonly string[]): Promise<number> {
     // --cpu-prof is not allowed in NODE_OPTIONS, so the build runs as `node --import tsx` with
     // Eleventy's command line. The build script runs a bundle of the configuration instead
     // (scripts/eleventy.mjs), and a profile of it would place every function in the bundle
-    // rather than in its source file. Through tsx, only the start-up differs.
+    // rather than in its source file. Through tsx the start-up differs, and the catalog is loaded
+    // on the main thread, as under `npm start`, instead of on the build script's worker.
     const profiles = path.join(folder, 'profiles');
     const eleventy = path.join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
     const args = ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--import', 'tsx', eleventy, '--config=.eleventy.ts', `--output=${path.join(folder, '_site')}`, '--quiet'];

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Catalog } from '../catalog/types.ts';
 import type { EleventyConfig } from '../site/eleventyConfig.ts';
-import { startSearchAssets, type SearchAssets } from './writeSearchAssets.ts';
+import { bundleSearchScript, startSearchAssets, type SearchAssetsBuild, type SearchScriptBundle } from './writeSearchAssets.ts';
 
 export interface SearchPluginOptions {
   /** Returns the catalog of this build; the plugin calls it once per build. */
@@ -12,8 +12,8 @@ export interface SearchPluginOptions {
 
 /**
  * Registers `searchAssets` as global data, computed once per build and on each rebuild under
- * --serve. Computing it starts writing the files under `<output>/assets/search/` and resolves
- * once the bundle is written. The index is built while Eleventy renders the pages, on a worker
+ * --serve. esbuild bundles the browser code from `eleventy.before`. Computing the data starts
+ * writing the files under `<output>/assets/search/` and resolves once the bundle is written. The index is built while Eleventy renders the pages, on a worker
  * thread for a large catalog. An `eleventy.after` handler waits for it, so the build finishes
  * only when every search file is written. Requires the `loadCatalog` option. A catalog that fails
  * to load fails the build with the loader's error, and an index that fails to build or write
@@ -22,7 +22,9 @@ export interface SearchPluginOptions {
 export function searchPlugin(eleventyConfig: EleventyConfig, options?: SearchPluginOptions): void {
   if (!options?.loadCatalog) throw new Error('searchPlugin: the loadCatalog option is required');
   const { loadCatalog } = options;
-  let writing: Promise<SearchAssets> | undefined;
+  // The browser bundle started by this build's eleventy.before, and the output folder it is for.
+  let bundling: { output: string; bundle: Promise<SearchScriptBundle> } | undefined;
+  let building: SearchAssetsBuild | undefined;
   // Under --serve or --watch: the shards written so far, so that a rebuild writes only those that changed.
   let reuse: Map<string, string> | undefined;
 
@@ -30,20 +32,25 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options?: SearchPlu
   eleventyConfig.addWatchTarget(path.join('src', 'search'));
 
   eleventyConfig.on('eleventy.before', (event?: { runMode?: string }) => {
-    writing = undefined;
+    building = undefined;
     if (event?.runMode === 'serve' || event?.runMode === 'watch') reuse ??= new Map();
+    // esbuild bundles the browser code now, while the catalog loads, rather than when Eleventy
+    // computes the data. The files are written only then.
+    const output = eleventyConfig.directories.output;
+    bundling = { output, bundle: bundleSearchScript(output) };
+    bundling.bundle.catch(() => {});
   });
 
   eleventyConfig.addGlobalData('searchAssets', async () => {
     const catalog = await loadCatalog();
-    const build = startSearchAssets(eleventyConfig.directories.output, catalog, { reuse });
-    writing = build.assets;
-    return { script: await build.script };
+    const output = eleventyConfig.directories.output;
+    building = startSearchAssets(output, catalog, { reuse }, bundling?.output === output ? bundling.bundle : undefined);
+    return { script: await building.script };
   });
 
   eleventyConfig.on('eleventy.after', async () => {
-    const assets = writing;
-    writing = undefined;
+    const assets = building?.assets;
+    building = undefined;
     await assets;
   });
 }

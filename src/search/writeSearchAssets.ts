@@ -50,13 +50,14 @@ export async function writeSearchAssets(outputDir: string, catalog: Catalog, opt
 /**
  * Starts writeSearchAssets's work and returns its two results: the bundle does not depend on the
  * index (it fetches the manifest under the fixed name SEARCH_MANIFEST_FILE), so the script's path
- * is known long before the index is written. Both promises reject as writeSearchAssets does, and
- * are marked handled, so a caller may await only one of them.
+ * is known long before the index is written. `bundling` is bundleSearchScript's result for the
+ * same `outputDir`, when the caller started it earlier. Both promises reject as writeSearchAssets
+ * does, and are marked handled, so a caller may await only one of them.
  */
-export function startSearchAssets(outputDir: string, catalog: Catalog, options: SearchIndexOptions = {}): SearchAssetsBuild {
+export function startSearchAssets(outputDir: string, catalog: Catalog, options: SearchIndexOptions = {}, bundling = bundleSearchScript(outputDir)): SearchAssetsBuild {
   const assetDir = path.join(outputDir, SEARCH_ASSET_DIR);
   const ready = mkdir(assetDir, { recursive: true });
-  const bundle = ready.then(() => bundleSearchScript(outputDir, assetDir));
+  const bundle = Promise.all([bundling, ready]).then(([result]) => writeSearchScript(outputDir, result));
   const index = ready.then(() => writeSearchIndex(assetDir, catalog, options));
 
   const assets = Promise.all([bundle, index]).then(async ([bundled, written]): Promise<SearchAssets> => {
@@ -76,19 +77,22 @@ export function startSearchAssets(outputDir: string, catalog: Catalog, options: 
   return { script, assets };
 }
 
+/** The browser bundle in memory: esbuild's result with its output files. */
+export type SearchScriptBundle = esbuild.BuildResult<{ metafile: true; write: false }>;
+
 /**
- * Bundles src/browser into `assetDir` with esbuild and writes each output with its compressed
- * copies. Returns the entry script's site path and every file written, relative to `outputDir`.
+ * Bundles src/browser with esbuild, in memory, for the search asset folder of `outputDir`. It
+ * depends on neither the catalog nor the old output, so a build may start it first.
  */
-async function bundleSearchScript(outputDir: string, assetDir: string): Promise<{ script: string; files: string[] }> {
-  const result = await esbuild.build({
+export function bundleSearchScript(outputDir: string): Promise<SearchScriptBundle> {
+  return esbuild.build({
     entryPoints: [BROWSER_ENTRY],
     bundle: true,
     splitting: true,
     format: 'esm',
     target: ['es2020'],
     minify: true,
-    outdir: assetDir,
+    outdir: path.join(outputDir, SEARCH_ASSET_DIR),
     entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
     // A fixed manifest name keeps the bundle, and so every page's script tag, the same when the content changes.
@@ -98,7 +102,13 @@ async function bundleSearchScript(outputDir: string, assetDir: string): Promise<
     logLevel: 'silent',
     legalComments: 'none',
   });
+}
 
+/**
+ * Writes each output of bundleSearchScript's `result` with its compressed copies. Returns the
+ * entry script's site path and every file written, relative to `outputDir`.
+ */
+async function writeSearchScript(outputDir: string, result: SearchScriptBundle): Promise<{ script: string; files: string[] }> {
   const relative = (file: string) => path.relative(outputDir, path.resolve(file)).split(path.sep).join('/');
   const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
   if (!entry) throw new Error(`esbuild wrote no entry script for ${BROWSER_ENTRY}`);
