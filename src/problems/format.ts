@@ -2,6 +2,7 @@
 // a Problem becomes text.
 import { compareCodeUnits } from '../text/compareCodeUnits.ts';
 import type { Problem } from './problem.ts';
+import { excerptForDisplay } from './excerptForDisplay.ts';
 
 export type ProblemFormat = 'human' | 'github' | 'json';
 
@@ -12,12 +13,16 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-/** Writes one problem on one line: `path:line:column  error  field: message (received ...). Fix: ...` */
+/**
+ * Writes one problem on one line: `path:line:column  error  field: message (received ...). Fix: ...`.
+ * The received value is shown through excerptForDisplay, so that a long source line does not
+ * flood the terminal and a control character in it cannot act on the terminal.
+ */
 export function formatProblem(problem: Problem): string {
   let text = `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  `;
   if (problem.field !== '') text += `${problem.field}: `;
   text += problem.message;
-  if (problem.received !== undefined) text += ` (received ${problem.received})`;
+  if (problem.received !== undefined) text += ` (received ${excerptForDisplay(problem.received)})`;
   text += '.';
   if (problem.fix !== undefined) text += ` Fix: ${problem.fix.replace(/\.$/, '')}${/[?!]$/.test(problem.fix) ? '' : '.'}`;
   return text;
@@ -40,7 +45,7 @@ export function countLine(problems: readonly Problem[]): string {
 
 /**
  * Writes one GitHub workflow command per problem (`::error file=...,line=...,col=...,title=...::message`),
- * which GitHub shows on the pull request's diff at that line.
+ * which GitHub shows on the pull request's diff at that line. Received values are shown as in formatProblem.
  */
 export function formatGithub(problems: readonly Problem[]): string {
   return sortProblems(problems)
@@ -52,7 +57,7 @@ export function formatGithub(problems: readonly Problem[]): string {
         `title=${escapeProperty(problem.field === '' ? problem.code : `${problem.field} (${problem.code})`)}`,
       ].join(',');
       let message = problem.message;
-      if (problem.received !== undefined) message += ` (received ${problem.received})`;
+      if (problem.received !== undefined) message += ` (received ${excerptForDisplay(problem.received)})`;
       message += '.';
       if (problem.fix !== undefined) message += `\nFix: ${problem.fix}`;
       return `::${problem.severity} ${properties}::${escapeData(message)}`;
@@ -60,7 +65,10 @@ export function formatGithub(problems: readonly Problem[]): string {
     .join('\n');
 }
 
-/** Writes the problems and a summary as one JSON document. */
+/**
+ * Writes the problems and a summary as one JSON document. Each problem is written as it is,
+ * received value uncut, because programs read this format and JSON escapes control characters.
+ */
 export function formatJson(problems: readonly Problem[], summary?: object): string {
   const sorted = sortProblems(problems);
   const errors = sorted.filter((problem) => problem.severity === 'error').length;

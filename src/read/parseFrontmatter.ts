@@ -4,11 +4,15 @@
 import matter from 'gray-matter';
 import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
+import { excerptForDisplay, MAX_DISPLAY_LENGTH } from '../problems/excerptForDisplay.ts';
 import { parsePlainYamlData } from './plainYamlData.ts';
 import type { Frontmatter } from './rawDocument.ts';
 
 /** The maximum number of aliases a frontmatter may expand, so that a small file cannot grow into a huge value. */
 const MAX_ALIAS_COUNT = 100;
+
+/** Blank lines at the start of the body, up to the first line with text. */
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)+/;
 
 /** The frontmatter languages accepted after the opening `---`: none, or YAML named explicitly. */
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
@@ -81,8 +85,8 @@ const MATTER_OPTIONS = {
 export function parseFrontmatter(text: string, file: string): ParsedFile {
   const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problems: Problem[] = [];
-  const fail = (code: string, line: number, message: string, fix: string, received?: string): ParsedFile => {
-    problems.push({ stage: 'read', severity: 'error', code, file, line, column: 1, field: '', message, received, fix });
+  const fail = (code: string, line: number, message: string, fix: string, received?: string, column = 1): ParsedFile => {
+    problems.push({ stage: 'read', severity: 'error', code, file, line, column, field: '', message, received, fix });
     return { frontmatter: undefined, body: '', problems };
   };
 
@@ -91,13 +95,27 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
   }
 
   const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
+  // The split above removes CRLF, so a carriage return left in the first line ends a line alone.
+  // Without this check the whole file would be one line, reported as an unknown frontmatter language.
+  const loneReturn = firstLine.indexOf('\r');
+  if (loneReturn !== -1) {
+    return fail(
+      'cr-line-endings',
+      1,
+      'the line ends with a carriage return (CR) alone, as in classic Mac OS files, but only LF and CRLF line endings are read',
+      'convert the line endings of the file to LF (or CRLF) in your editor',
+      undefined,
+      loneReturn + 1,
+    );
+  }
+
   if (!firstLine.startsWith('---') || firstLine.startsWith('----')) {
     return fail(
       'missing-frontmatter',
       1,
       'the file has no frontmatter: its first line must be "---"',
       'start the file with frontmatter between two "---" lines, such as "---\\ntitle: ...\\n---"',
-      firstLine.slice(0, 80),
+      firstLine,
     );
   }
 
@@ -106,20 +124,36 @@ export function parseFrontmatter(text: string, file: string): ParsedFile {
     return fail(
       'frontmatter-language',
       1,
-      `the frontmatter is marked as "${language}", but only YAML frontmatter is read (it is never run as code)`,
+      `the frontmatter is marked as "${excerptForDisplay(language)}", but only YAML frontmatter is read (it is never run as code)`,
       'write the frontmatter in YAML and open it with a plain "---" line',
       firstLine,
     );
   }
 
-  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(content.slice(firstLine.length))) {
+  // gray-matter ends the frontmatter at the first line that starts with "---", whatever follows
+  // on that line, and moves the rest of that line and of the frontmatter into the body.
+  const close = /\n---([^\n]*)/.exec(content.slice(firstLine.length));
+  if (close === null) {
     return fail('unclosed-frontmatter', 1, 'the frontmatter is not closed: no line "---" follows it', 'end the frontmatter with a line "---"');
+  }
+  const afterDashes = (close[1] ?? '').replace(/\r$/, '');
+  if (!/^[ \t]*$/.test(afterDashes)) {
+    const closeLine = countLineFeeds(content, firstLine.length + close.index + 1) + 1;
+    return fail(
+      'invalid-frontmatter-end',
+      closeLine,
+      'the frontmatter ends at the first line that starts with "---", but this line has more text after the "---"',
+      'write the line that ends the frontmatter as "---" alone, and start no other frontmatter line with "---"',
+      `---${afterDashes}`,
+    );
   }
 
   // The language was checked above; the rejecting engines are a second guard.
   capturedSource = undefined;
   const result = matter(content, MATTER_OPTIONS);
-  const body = result.content.trim();
+  // Only blank lines are removed from the start, because the spaces that begin the first line can
+  // make an indented code block, which trim() would turn into a paragraph.
+  const body = result.content.replace(LEADING_BLANK_LINES, '').trimEnd();
   const source = capturedSource as string | undefined;
   capturedSource = undefined;
 
@@ -195,7 +229,7 @@ export function parseFrontmatterDocument(source: string, file: string): { frontm
       line: position.line,
       column: position.col,
       field: '',
-      message: `invalid YAML: ${firstSentence(error.message)}`,
+      message: `invalid YAML: ${excerptForDisplay(firstSentence(error.message))}`,
       received: line,
       fix: yamlFix(error.code, line, error.message),
     });
@@ -294,6 +328,12 @@ function fieldOfAncestors(ancestors: readonly unknown[], node: unknown): string 
   return field;
 }
 
+function countLineFeeds(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
 function firstSentence(message: string): string {
   const line = message.split('\n', 1)[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
@@ -313,8 +353,10 @@ function yamlFix(code: string, line: string, message: string): string {
   switch (code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
+      // The example is left out for a long line, because it would bury the advice.
       const quoted = quoteValue(line);
-      return `put the value in double quotes, because a colon followed by a space starts a new key${quoted ? `: ${quoted}` : ''}`;
+      const example = quoted !== undefined && quoted.length <= MAX_DISPLAY_LENGTH ? `: ${quoted}` : '';
+      return `put the value in double quotes, because a colon followed by a space starts a new key${example}`;
     }
     case 'DUPLICATE_KEY':
       return 'remove one of the two keys or merge their values';

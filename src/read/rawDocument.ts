@@ -15,7 +15,10 @@ export interface RawDocument {
   file: string;
   /** The frontmatter as parsed; undefined when the file has none or it could not be read. */
   frontmatter: Frontmatter | undefined;
-  /** The Markdown body after the frontmatter, trimmed at both ends. */
+  /**
+   * The Markdown body after the frontmatter, without blank lines at the start or whitespace at the
+   * end. The spaces that begin its first line are kept, because they can start a code block.
+   */
   body: string;
 }
 

@@ -17,7 +17,7 @@ interface Run {
 }
 
 /** Runs `check` in a copy of the valid fixture with `files` added, without GITHUB_ACTIONS unless given. */
-async function runCheck(files: Record<string, string>, args: string[] = [], environment: Record<string, string> = {}): Promise<Run> {
+async function runCheck(files: Record<string, string | Uint8Array>, args: string[] = [], environment: Record<string, string> = {}): Promise<Run> {
   const fixture = await makeContent(files);
   const env = { ...process.env, ...environment };
   if (!('GITHUB_ACTIONS' in environment)) delete env.GITHUB_ACTIONS;
@@ -100,6 +100,25 @@ describe('check command', () => {
     const run = await runCheck({}, ['--format', 'json']);
     assert.equal(run.status, 0);
     assert.deepEqual(JSON.parse(run.stdout), { ok: true, errors: 0, warnings: 0, summary: { lists: 2, sections: 7, entries: 6 }, problems: [] });
+  });
+
+  it('cuts a long line for people only', async () => {
+    const line = `intro: NeurIPS: ${'x'.repeat(10 * 1024)}`;
+    const files = { 'training-basics/long.md': `---\ntitle: Long\ncategory: tricks\n${line}\n---\n` };
+    const human = await runCheck(files);
+    assert.equal(human.status, 1);
+    assert.equal(
+      human.stdout,
+      `content/training-basics/long.md:4:8  error  invalid YAML: Nested mappings are not allowed in compact mappings (received ${line.slice(0, 200)}... [10,256 characters, cut]). Fix: put the value in double quotes, because a colon followed by a space starts a new key.\n1 error, 0 warnings\n`,
+    );
+    const json = await runCheck(files, ['--format', 'json']);
+    assert.equal(JSON.parse(json.stdout).problems[0].received, line);
+  });
+
+  it('reports a Latin-1 file', async () => {
+    const run = await runCheck({ 'training-basics/cafe.md': Buffer.from('---\ntitle: Caf\u00e9\ncategory: tricks\n---\n', 'latin1') });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^content\/training-basics\/cafe\.md:2:11  error  the file is not valid UTF-8: the byte 0xE9 /);
   });
 
   it('checks only the given files', async () => {

@@ -44,6 +44,27 @@ describe('formatProblem', () => {
   });
 });
 
+describe('long received values', () => {
+  const LONG: Problem = { ...PROBLEM, received: `intro: ${'x'.repeat(10 * 1024)}\r` };
+  const SHOWN = `intro: ${'x'.repeat(193)}... [10,249 characters, cut]`;
+
+  it('cuts them for people', () => {
+    assert.ok(formatProblem(LONG).includes(`(received ${SHOWN}).`));
+  });
+
+  it('cuts them in annotations', () => {
+    assert.ok(formatGithub([LONG]).includes(`(received ${SHOWN}).`));
+  });
+
+  it('keeps them whole in JSON', () => {
+    assert.deepEqual(JSON.parse(formatJson([LONG])).problems, [LONG]);
+  });
+
+  it('escapes a carriage return for people', () => {
+    assert.ok(formatProblem({ ...PROBLEM, received: 'a\rb' }).includes('(received a\\rb)'));
+  });
+});
+
 describe('formatHuman', () => {
   it('sorts and counts', () => {
     assert.equal(

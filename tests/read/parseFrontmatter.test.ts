@@ -134,6 +134,55 @@ describe('parseFrontmatter', () => {
     ]);
   });
 
+  it('reports CR line endings', () => {
+    assert.deepEqual(messages('---\rtitle: Adam\r---\rNotes.\r'), [
+      `${FILE}:1:4  error  the line ends with a carriage return (CR) alone, as in classic Mac OS files, but only LF and CRLF line endings are read. Fix: convert the line endings of the file to LF (or CRLF) in your editor.`,
+    ]);
+  });
+
+  it('reports a line that ends frontmatter early', () => {
+    // gray-matter would end the frontmatter at "---x" and move "category: tricks" into the body.
+    const parsed = parseFrontmatter('---\ntitle: Adam\n---x\ncategory: tricks\n---\nNotes.\n', FILE);
+    assert.deepEqual(parsed.problems.map(formatProblem), [
+      `${FILE}:3:1  error  the frontmatter ends at the first line that starts with "---", but this line has more text after the "---" (received ---x). Fix: write the line that ends the frontmatter as "---" alone, and start no other frontmatter line with "---".`,
+    ]);
+    assert.equal(parsed.frontmatter, undefined);
+  });
+
+  it('reports text after the closing ---', () => {
+    assert.equal(parseFrontmatter('---\r\ntitle: Adam\r\n--- notes\r\n', FILE).problems[0]?.code, 'invalid-frontmatter-end');
+  });
+
+  it('accepts spaces after the closing ---', () => {
+    const parsed = parseFrontmatter('---\ntitle: Adam\n--- \t\r\nNotes.\n', FILE);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.body, 'Notes.');
+  });
+
+  it('cuts a long line in a YAML error', () => {
+    const value = 'x'.repeat(10 * 1024);
+    const [problem] = parseFrontmatter(`---\ntitle: Long\nintro: Attention: ${value}\n---\n`, FILE).problems;
+    assert.equal(problem?.received, `intro: Attention: ${value}`, 'the problem keeps the whole line');
+    assert.equal(problem?.fix, 'put the value in double quotes, because a colon followed by a space starts a new key');
+    assert.equal(
+      formatProblem(problem!),
+      `${FILE}:3:8  error  invalid YAML: Nested mappings are not allowed in compact mappings (received intro: Attention: ${'x'.repeat(182)}... [10,258 characters, cut]). Fix: put the value in double quotes, because a colon followed by a space starts a new key.`,
+    );
+  });
+
+  it('cuts a long frontmatter language', () => {
+    const language = 'j'.repeat(5000);
+    const message = messages(`---${language}\ntitle: A\n---\n`)[0] ?? '';
+    assert.ok(message.length < 700, `${message.length} characters`);
+    assert.ok(message.includes('"jjj'), message.slice(0, 100));
+    assert.ok(message.includes('... [5,000 characters, cut]'), message.slice(-200));
+  });
+
+  it('keeps a leading code block', () => {
+    const parsed = parseFrontmatter('---\ntitle: Adam\n---\n\n  \r\n    m = 0\n    v = 0\n\nNotes.  \n\n', FILE);
+    assert.equal(parsed.body, '    m = 0\n    v = 0\n\nNotes.');
+  });
+
   it('reads a frontmatter of comments as empty', () => {
     const parsed = parseFrontmatter('---\n# nothing yet\n---\n', FILE);
     assert.deepEqual(parsed.problems, []);

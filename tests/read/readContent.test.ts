@@ -41,7 +41,7 @@ describe('readContent', () => {
     const big = `---\ntitle: Big\ncategory: tricks\n---\n${'a'.repeat(5 * 1024 * 1024)}\n`;
     const { documents, messages } = await readWith({ 'training-basics/big.md': big });
     assert.deepEqual(messages, [
-      `content/training-basics/big.md:1:1  error  the file is 5 MB, over the limit of 1 MB, so it was not read (received ${Buffer.byteLength(big)} bytes). Fix: keep an entry short: link to long notes instead of pasting them.`,
+      `content/training-basics/big.md:1:1  error  the file is ${Buffer.byteLength(big).toLocaleString('en-US')} bytes (5 MiB), over the limit of 1,048,576 bytes (1 MiB), so it was not read. Fix: keep an entry short: link to long notes instead of pasting them.`,
     ]);
     assert.equal(documents.some((document) => document.slug === 'big'), false);
   });
@@ -52,11 +52,63 @@ describe('readContent', () => {
     const { documents, messages } = await readWith({ 'training-basics/exact.md': exact, 'training-basics/over.md': `${exact}b` });
 
     assert.deepEqual(messages, [
-      `content/training-basics/over.md:1:1  error  the file is 1 MB, over the limit of 1 MB, so it was not read (received ${1024 * 1024 + 1} bytes). Fix: keep an entry short: link to long notes instead of pasting them.`,
+      'content/training-basics/over.md:1:1  error  the file is 1,048,577 bytes, over the limit of 1,048,576 bytes (1 MiB), so it was not read. Fix: keep an entry short: link to long notes instead of pasting them.',
     ]);
     const read = documents.find((document) => document.slug === 'exact');
     assert.equal((read?.frontmatter?.data as { title?: string } | undefined)?.title, 'Größe — 大');
     assert.equal(read?.body.length, 1024 * 1024 - Buffer.byteLength(head));
+  });
+
+  it('gives MiB when it differs from the limit', async () => {
+    const head = '---\ntitle: Big\ncategory: tricks\n---\n';
+    const size = 1024 * 1024 + 200 * 1024;
+    const { messages } = await readWith({ 'training-basics/big.md': head + 'a'.repeat(size - head.length) });
+    assert.deepEqual(messages, [
+      'content/training-basics/big.md:1:1  error  the file is 1,253,376 bytes (1.2 MiB), over the limit of 1,048,576 bytes (1 MiB), so it was not read. Fix: keep an entry short: link to long notes instead of pasting them.',
+    ]);
+  });
+
+  it('reports a Latin-1 file', async () => {
+    const latin1 = Buffer.from('---\ntitle: Caf\u00e9 au lait\ncategory: tricks\n---\nNotes.\n', 'latin1');
+    const { documents, messages } = await readWith({ 'training-basics/cafe.md': latin1 });
+    assert.deepEqual(messages, [
+      'content/training-basics/cafe.md:2:11  error  the file is not valid UTF-8: the byte 0xE9 is not part of a valid UTF-8 character, so it would show as "\uFFFD" (received title: Caf\\xE9). Fix: save the file as UTF-8 in your editor (if it was saved as Latin-1 or Windows-1252, 0xE9 is "é").',
+    ]);
+    assert.equal(documents.some((document) => document.slug === 'cafe'), false);
+  });
+
+  it('reports a UTF-16 file', async () => {
+    const utf16 = Buffer.from('\uFEFF---\ntitle: Sixteen\ncategory: tricks\n---\n', 'utf16le');
+    const { documents, messages } = await readWith({ 'training-basics/sixteen.md': utf16 });
+    assert.deepEqual(messages, [
+      'content/training-basics/sixteen.md:1:1  error  the file is saved as UTF-16 (it starts with a UTF-16 byte order mark), but content files must be UTF-8. Fix: save the file as UTF-8 in your editor.',
+    ]);
+    assert.equal(documents.some((document) => document.slug === 'sixteen'), false);
+  });
+
+  it('reads a UTF-8 BOM and CRLF file', async () => {
+    const text = '\uFEFF---\r\ntitle: Größe\r\ncategory: tricks\r\n---\r\nNotes.\r\n';
+    const { documents, messages } = await readWith({ 'training-basics/grosse.md': text });
+    assert.deepEqual(messages, []);
+    const read = documents.find((document) => document.slug === 'grosse');
+    assert.deepEqual(read?.frontmatter?.data, { title: 'Größe', category: 'tricks' });
+    assert.equal(read?.body, 'Notes.');
+  });
+
+  it('reports an empty file', async () => {
+    const { documents, messages } = await readWith({ 'training-basics/empty.md': '' });
+    assert.deepEqual(messages, [
+      'content/training-basics/empty.md:1:1  error  the file is empty. Fix: start the file with frontmatter between two "---" lines, such as "---\\ntitle: ...\\n---".',
+    ]);
+    assert.equal(documents.find((document) => document.slug === 'empty')?.frontmatter, undefined);
+  });
+
+  it('reports a NUL character', async () => {
+    const { documents, messages } = await readWith({ 'training-basics/nul.md': '---\ntitle: A\u0000B\ncategory: tricks\n---\n' });
+    assert.deepEqual(messages, [
+      'content/training-basics/nul.md:2:9  error  the file contains U+0000 (NUL), a character that the pages and feeds would drop or replace. Fix: delete the character or replace it with a space, in an editor that shows invisible characters.',
+    ]);
+    assert.equal(documents.some((document) => document.slug === 'nul'), false);
   });
 
   it('reports a file outside list folders', async () => {
