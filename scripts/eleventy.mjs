@@ -293,6 +293,11 @@ function preloadCatalog(workerFile) {
   globalThis[Symbol.for('reading-lists.catalogPreload')] = { worker, message };
 }
 
+if (process.argv.some((argument) => argument === '--pathprefix' || argument.startsWith('--pathprefix='))) {
+  process.stderr.write('[11ty] --pathprefix is not accepted: the pages take the path prefix from the settings. Fix: set SITE_PATH_PREFIX (such as SITE_PATH_PREFIX=/reading-lists/ npm run build) or pathPrefix in site.config.json.\n');
+  process.exit(1);
+}
+
 process.setSourceMapsEnabled(true);
 // Eleventy's module hook, which Node 20 runs on a thread of its own for every import, serves
 // --watch when a configuration's own modules change. The bundle never changes under a running

@@ -109,12 +109,21 @@ export function bundleSearchScript(outputDir: string): Promise<SearchScriptBundl
  * entry script's site path and every file written, relative to `outputDir`.
  */
 async function writeSearchScript(outputDir: string, result: SearchScriptBundle): Promise<{ script: string; files: string[] }> {
-  const relative = (file: string) => path.relative(outputDir, path.resolve(file)).split(path.sep).join('/');
+  const script = searchScriptPath(outputDir, result);
+  const written = await Promise.all(result.outputFiles.map((output) => writeWithCompressedCopies(output.path, Buffer.from(output.contents))));
+  return { script, files: written.flat().map((file) => relativeTo(outputDir, file)) };
+}
+
+/** Returns the site path of the entry script of bundleSearchScript's `result` for `outputDir`, without the path prefix. */
+export function searchScriptPath(outputDir: string, result: SearchScriptBundle): string {
   const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
   if (!entry) throw new Error(`esbuild wrote no entry script for ${BROWSER_ENTRY}`);
+  return `/${relativeTo(outputDir, entry[0])}`;
+}
 
-  const written = await Promise.all(result.outputFiles.map((output) => writeWithCompressedCopies(output.path, Buffer.from(output.contents))));
-  return { script: `/${relative(entry[0])}`, files: written.flat().map(relative) };
+/** Returns `file` relative to `outputDir`, with forward slashes. */
+function relativeTo(outputDir: string, file: string): string {
+  return path.relative(outputDir, path.resolve(file)).split(path.sep).join('/');
 }
 
 /** Deletes every file under the search asset folder of `outputDir` that is not one of `keep` (relative to `outputDir`). */

@@ -106,4 +106,11 @@ describe('scripts/eleventy.mjs', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /--config is not accepted.*Fix: remove --config/);
   });
+
+  it('refuses --pathprefix with a fix', () => {
+    const result = build(copy, 'refused', '--pathprefix=/lists/');
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /--pathprefix is not accepted.*Fix: set SITE_PATH_PREFIX/);
+  });
 });
