@@ -62,6 +62,11 @@ function preloadCatalog(workerFile) {
 }
 
 rejectOption('--config', 'this script always builds with .eleventy.ts. Fix: remove --config, or run Eleventy through tsx with your own configuration.');
+const outputFormats = process.argv.flatMap((argument, index) => (argument === '--to' ? [process.argv[index + 1]] : argument.startsWith('--to=') ? [argument.slice('--to='.length)] : []));
+if (outputFormats.some((format) => format !== 'fs')) {
+  process.stderr.write('[11ty] --to is not accepted: Eleventy\'s JSON output would leave out the entry, section and keyword pages, which the site writes itself. Fix: build to files (leave out --to), or read the JSON export entries.json of a build.\n');
+  process.exit(1);
+}
 rejectOption('--pathprefix', 'the pages take the path prefix from the settings. Fix: set SITE_PATH_PREFIX (such as SITE_PATH_PREFIX=/reading-lists/ npm run build) or pathPrefix in site.config.json.');
 
 process.setSourceMapsEnabled(true);

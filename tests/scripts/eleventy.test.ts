@@ -221,6 +221,15 @@ describe('scripts/eleventy.mjs', () => {
     assert.match(result.stderr, /--config is not accepted.*Fix: remove --config/);
   });
 
+  it('refuses JSON output with a fix', () => {
+    for (const option of [['--to=json'], ['--to', 'ndjson']]) {
+      const result = build(copy, 'refused', option);
+
+      assert.equal(result.status, 1, option.join(' '));
+      assert.match(result.stderr, /--to is not accepted.*Fix: build to files/, option.join(' '));
+    }
+  });
+
   it('refuses --pathprefix with a fix', () => {
     const result = build(copy, 'refused', ['--pathprefix=/lists/']);
 
