@@ -26,10 +26,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Output: a full build overwrites the previous one's files and then deletes those it did not
   // write. A rebuild under --serve removes the pages it no longer writes, so no page of a deleted
   // entry is left or served. The output may not be, contain or lie inside a folder listed here,
-  // also through a link. The handlers of each event run one at a time in the order registered,
+  // also through a link, and must be new, empty or the output of an earlier build (it has a
+  // .reading-lists-output file). The handlers of each event run one at a time in the order registered,
   // so the prune, registered last, runs once every writer is done.
   eleventyConfig.setEventEmitterMode('sequential');
-  const protectedFolders = [CONTENT_DIR, 'src', 'schemas', 'tests', 'scripts', 'bench', 'docs', 'node_modules', '.git'];
+  const protectedFolders = [CONTENT_DIR, 'content', 'src', 'schemas', 'tests', 'scripts', 'bench', 'docs', 'node_modules', '.git', '.github', '.ci'];
   const outputCleaning = cleanOutputFolder(eleventyConfig, root, protectedFolders, { listInWorker: !hasPreloadedCatalog() });
 
   // Data: the settings, and the catalog, loaded and validated once per build and on each rebuild

@@ -67,6 +67,12 @@ if (outputFormats.some((format) => format !== 'fs')) {
   process.stderr.write('[11ty] --to is not accepted: Eleventy\'s JSON output would leave out the entry, section and keyword pages, which the site writes itself. Fix: build to files (leave out --to), or read the JSON export entries.json of a build.\n');
   process.exit(1);
 }
+rejectOption('--input', 'the site is built from the content folder. Fix: set SITE_CONTENT_DIR to the content folder to build, and leave out --input.');
+rejectOption('--formats', 'the site\'s pages are its own TypeScript templates, and other formats would be read from the templates\' folder. Fix: leave out --formats.');
+if (path.resolve(process.cwd()) !== path.resolve(ROOT)) {
+  process.stderr.write(`[11ty] the build must run in the project folder ${path.resolve(ROOT)}, because Eleventy reads its templates relative to the working folder. Fix: cd ${path.resolve(ROOT)} and run npm run build.\n`);
+  process.exit(1);
+}
 rejectOption('--pathprefix', 'the pages take the path prefix from the settings. Fix: set SITE_PATH_PREFIX (such as SITE_PATH_PREFIX=/reading-lists/ npm run build) or pathPrefix in site.config.json.');
 
 process.setSourceMapsEnabled(true);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Catalog } from '../catalog/types.ts';
 import type { EleventyConfig } from '../site/eleventyConfig.ts';
-import { isDryRun } from '../site/pageWriter.ts';
+import { isDryRun } from '../site/commandLine.ts';
 import { bundleSearchScript, searchScriptPath, startSearchAssets, type SearchAssetsBuild, type SearchScriptBundle } from './writeSearchAssets.ts';
 
 export interface SearchPluginOptions {

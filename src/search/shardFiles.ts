@@ -2,7 +2,7 @@
 // precompressed files, and names shards by content hash. Loaded by the search worker too, so it
 // imports no more than building a shard needs.
 import { createHash } from 'node:crypto';
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
@@ -48,6 +48,8 @@ export async function writeWithCompressedCopies(file: string, bytes: Buffer): Pr
     return paths;
   }
 
+  // A folder in the place of a file, left by something other than a build, would fail the write.
+  await Promise.all(paths.map((place) => removeFolder(place)));
   const best = bytes.length <= BEST_COMPRESSION_MAX_BYTES;
   const [gzipped, brotli] = await Promise.all([
     gzipAsync(bytes, { level: best ? 9 : 6 }),
@@ -56,6 +58,12 @@ export async function writeWithCompressedCopies(file: string, bytes: Buffer): Pr
   ]);
   await Promise.all([writeFile(`${file}.gz`, gzipped), writeFile(`${file}.br`, brotli)]);
   return paths;
+}
+
+/** Deletes `place` when it is a folder. */
+async function removeFolder(place: string): Promise<void> {
+  const info = await lstat(place).catch(() => undefined);
+  if (info?.isDirectory()) await rm(place, { recursive: true, force: true });
 }
 
 /**

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { workerBundle } from '../worker/workerBundle.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 import { listOldOutput, type OldOutput } from './oldOutputListing.ts';
-import { isDryRun } from './pageWriter.ts';
+import { isDryRun } from './commandLine.ts';
 
 export type { OldOutput };
 
@@ -19,7 +19,7 @@ export class UnsafeOutputFolderError extends Error {
   readonly skipOriginalStack = true;
 
   constructor(folder: string, reason: string) {
-    super(`will not delete files in ${folder}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
+    super(`will not delete files in ${folder}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a new or empty folder of its own, such as _site`);
     this.name = 'UnsafeOutputFolderError';
   }
 }
@@ -73,14 +73,47 @@ function resolvedPath(file: string): string {
 }
 
 /**
+ * The file that marks a folder as this site's output. A build deletes the files of its output
+ * folder that it did not write, so it writes only into a folder that is new, empty or has this
+ * file. Otherwise `--output=notes` would delete a folder of notes.
+ */
+export const OUTPUT_MARKER = '.reading-lists-output';
+
+const OUTPUT_MARKER_TEXT = 'This folder is the output of a reading-lists site build (npm run build). Each build deletes the files in it that the build did not write.\n';
+
+/**
+ * The search manifest that builds wrote before OUTPUT_MARKER existed, so that their output
+ * folders are still taken as this site's.
+ */
+const EARLIER_BUILD_SIGN = path.join('assets', 'search', 'index-2.json');
+
+/**
+ * Throws an UnsafeOutputFolderError when the folder `target` has files and is not the output of
+ * an earlier build: it has neither OUTPUT_MARKER nor EARLIER_BUILD_SIGN.
+ */
+export function assertOwnOutputFolder(target: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (names.length === 0 || names.includes(OUTPUT_MARKER) || existsSync(path.join(target, EARLIER_BUILD_SIGN))) return;
+  throw new UnsafeOutputFolderError(target, `it has files that no build of this site wrote (it has no ${OUTPUT_MARKER} file)`);
+}
+
+/**
  * Returns the time of the file system's clock now, in nanoseconds: the change time (ctime) of a
  * file created in `folder` (created too if missing) and deleted at once. Every file written,
- * copied or touched afterwards has a ctime at or after it. Throws an UnsafeOutputFolderError,
- * before creating anything, when assertSafeOutputFolder rejects the folder.
+ * copied or touched afterwards has a ctime at or after it. Then writes OUTPUT_MARKER, which the
+ * prune keeps because it is newer. Throws an UnsafeOutputFolderError, before creating anything,
+ * when assertSafeOutputFolder or assertOwnOutputFolder rejects the folder.
  */
 export function markBuildStart(folder: string, guard: OutputGuard): bigint {
   assertSafeOutputFolder(folder, guard);
   const target = path.resolve(guard.root, folder);
+  assertOwnOutputFolder(target);
   mkdirSync(target, { recursive: true });
   const marker = path.join(target, `.build-start-${process.pid}`);
   writeFileSync(marker, '');
@@ -88,6 +121,7 @@ export function markBuildStart(folder: string, guard: OutputGuard): bigint {
     return statSync(marker, { bigint: true }).ctimeNs;
   } finally {
     rmSync(marker, { force: true });
+    writeFileSync(path.join(target, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   }
 }
 

@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { startFileWriter } from '../write/fileWriter.ts';
+import { isDryRun } from './commandLine.ts';
 import type { EleventyConfig } from './eleventyConfig.ts';
 import type { SiteData } from './siteContext.ts';
 
@@ -151,7 +152,3 @@ export async function writePages(pages: Iterable<WrittenPage>, output: string, o
   return files;
 }
 
-/** Reads `--dryrun` from the command line, because Eleventy 3.1 passes it to no event handler. */
-export function isDryRun(): boolean {
-  return process.argv.some((argument) => argument === '--dryrun' || argument === '--dryrun=true');
-}

@@ -230,6 +230,22 @@ describe('scripts/eleventy.mjs', () => {
     }
   });
 
+  it('refuses --input and --formats with a fix', () => {
+    for (const option of ['--input=/tmp', '--formats=md']) {
+      const result = build(copy, 'refused', [option]);
+
+      assert.equal(result.status, 1, option);
+      assert.match(result.stderr, /is not accepted: .*Fix: /, option);
+    }
+  });
+
+  it('refuses another working folder', () => {
+    const result = spawnSync(process.execPath, [path.join(copy, 'scripts', 'eleventy.mjs'), `--output=${path.join(copy, 'elsewhere')}`], { cwd: tmpdir(), encoding: 'utf8' });
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /the build must run in the project folder .*Fix: cd /);
+  });
+
   it('refuses --pathprefix with a fix', () => {
     const result = build(copy, 'refused', ['--pathprefix=/lists/']);
 

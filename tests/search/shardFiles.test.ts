@@ -1,7 +1,7 @@
 // Search files with their gzip and brotli copies: written, and kept when an earlier build wrote
 // the same three files.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -55,7 +55,7 @@ describe('writeWithCompressedCopies', () => {
     assert.deepEqual(await readFile(`${file}.gz`), gzipCopy);
   });
 
-  it('writes again over a cut copy or other bytes', async () => {
+  it('writes again over a cut copy, a folder or other bytes', async () => {
     const file = path.join(await newFolder(), 'shard.json');
     await writeWithCompressedCopies(file, BYTES);
     await truncate(`${file}.br`, 10);
@@ -66,6 +66,11 @@ describe('writeWithCompressedCopies', () => {
     await writeFile(`${file}.gz`, 'not gzip');
     await writeWithCompressedCopies(file, BYTES);
     assert.deepEqual(gunzipSync(await readFile(`${file}.gz`)), BYTES);
+
+    await rm(`${file}.br`);
+    await mkdir(`${file}.br`);
+    await writeWithCompressedCopies(file, BYTES);
+    assert.deepEqual(brotliDecompressSync(await readFile(`${file}.br`)), BYTES);
 
     const other = Buffer.from('{"entries":[]}');
     await writeWithCompressedCopies(file, other);

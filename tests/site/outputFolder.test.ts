@@ -11,6 +11,7 @@ import {
   assertSafeOutputFolder,
   cleanOutputFolder,
   markBuildStart,
+  OUTPUT_MARKER,
   pruneOutputFolder,
   removeStaleFiles,
   prepareOldOutput,
@@ -23,7 +24,7 @@ import { VALID_CONTENT } from '../support/contentFixture.ts';
 
 const folders: string[] = [];
 
-/** Creates a project root with content/, src/ and a _site/ holding one old page. */
+/** Creates a project root with content/, src/ and a _site/ that an earlier build wrote, holding one old page. */
 async function makeProject(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'output-folder-'));
   folders.push(root);
@@ -33,6 +34,7 @@ async function makeProject(): Promise<string> {
   await mkdir(path.join(root, '_site/list/old-entry'), { recursive: true });
   await writeFile(path.join(root, '_site/list/old-entry/index.html'), 'old');
   await writeFile(path.join(root, '_site/index.html'), 'home');
+  await writeFile(path.join(root, '_site', OUTPUT_MARKER), 'an earlier build');
   return root;
 }
 
@@ -86,7 +88,7 @@ describe('output folder', () => {
     const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
 
     assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'list', 'style.css']);
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'index.html', 'list', 'style.css']);
     assert.deepEqual(await readdir(path.join(root, '_site/list')), ['new-entry']);
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
   });
@@ -105,7 +107,7 @@ describe('output folder', () => {
     const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
 
     assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['index.html', 'unlisted.html']);
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'index.html', 'unlisted.html']);
   });
 
   it('removes links, hard links and read-only files', async () => {
@@ -155,7 +157,7 @@ describe('output folder', () => {
 
     const site = (name: string) => path.join(root, '_site', name);
     assert.deepEqual(old.removed.sort(), [site('list/linked.html'), site('list/read-only.html')]);
-    assert.deepEqual(old.files.sort(), [site('index.html'), site('list/old-entry/index.html')]);
+    assert.deepEqual(old.files.sort(), [site(OUTPUT_MARKER), site('index.html'), site('list/old-entry/index.html')]);
     assert.deepEqual(old.emptyFolders, [site('empty')]);
     assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
   });
@@ -200,7 +202,7 @@ describe('output folder', () => {
 
       assert.throws(() => pruneOutputFolder(folder, FUTURE, guardFor(root, folder), everyOldFile(root)), (error: Error) => {
         assert.ok(error instanceof UnsafeOutputFolderError);
-        assert.equal(error.message, `will not delete files in ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a folder of its own, such as _site`);
+        assert.equal(error.message, `will not delete files in ${target}, because ${reason}. Fix: set the output folder (--output or SITE_OUTPUT_DIR) to a new or empty folder of its own, such as _site`);
         return true;
       });
       assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
@@ -227,6 +229,28 @@ describe('output folder', () => {
   it('rejects a folder not the output', async () => {
     const root = await makeProject();
     assert.throws(() => assertSafeOutputFolder('public', guardFor(root, '_site')), /it is not the configured output folder/);
+  });
+
+  it('rejects a folder no build wrote', async () => {
+    const root = await makeProject();
+    await mkdir(path.join(root, 'notes'));
+    await writeFile(path.join(root, 'notes/todo.md'), 'keep');
+
+    assert.throws(() => markBuildStart('notes', guardFor(root, 'notes')), /it has files that no build of this site wrote \(it has no \.reading-lists-output file\)/);
+    assert.ok(existsSync(path.join(root, 'notes/todo.md')));
+  });
+
+  it('takes a new, empty or earlier output folder', async () => {
+    const root = await makeProject();
+    await mkdir(path.join(root, 'empty'));
+    await mkdir(path.join(root, 'earlier/assets/search'), { recursive: true });
+    await writeFile(path.join(root, 'earlier/assets/search/index-2.json'), '{}');
+    await writeFile(path.join(root, 'earlier/index.html'), 'old');
+
+    for (const folder of ['new', 'empty', 'earlier', '_site']) {
+      markBuildStart(folder, guardFor(root, folder));
+      assert.ok(existsSync(path.join(root, folder, OUTPUT_MARKER)), folder);
+    }
   });
 
   it('rejects a folder with package.json', async () => {
@@ -265,7 +289,7 @@ describe('output folder', () => {
       await writeFile(page(name), name);
     }
     await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }, { outputPath: page('two') }] });
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), ['one', 'two'], 'the first build prunes what it did not write');
+    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'one', 'two'], 'the first build prunes what it did not write');
 
     // A rebuild after the entry "two" was deleted removes its page.
     await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
@@ -279,6 +303,7 @@ describe('output folder', () => {
     folders.push(output);
     await mkdir(path.join(output, 'deleted-list/deleted-entry'), { recursive: true });
     await writeFile(path.join(output, 'deleted-list/deleted-entry/index.html'), 'old');
+    await writeFile(path.join(output, OUTPUT_MARKER), 'an earlier build');
 
     const log = await runEleventy(['--output', output, '--quiet'], { SITE_CONTENT_DIR: VALID_CONTENT });
 

@@ -6,7 +6,7 @@ import type { Settings } from '../../../schemas/settings.ts';
 import type { Catalog } from '../../catalog/types.ts';
 import { writeCatalogOutputs } from '../../outputs/writeCatalogOutputs.ts';
 import type { EleventyConfig } from '../eleventyConfig.ts';
-import { isDryRun } from '../pageWriter.ts';
+import { isDryRun } from '../commandLine.ts';
 
 export interface CatalogOutputsOptions {
   /** Returns the catalog of this build; the plugin calls it once per build. */
