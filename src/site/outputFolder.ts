@@ -1,7 +1,7 @@
 // Keeps the build's output folder free of pages that no longer exist: a full build overwrites
 // the files in place and then deletes the files it did not write, and a rebuild under --serve or
 // --watch removes the pages that it no longer writes.
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +104,57 @@ export function assertOwnOutputFolder(target: string): void {
 }
 
 /**
+ * The file that a build process keeps in its output folder while it runs, with its process id.
+ * Two builds into one folder would each delete the files of the other as files they did not
+ * write, and a breaker saw one end with a search manifest that named a deleted shard.
+ */
+export const OUTPUT_LOCK = '.reading-lists-build.lock';
+
+/**
+ * Takes the lock of the output folder `target` for this process until it exits. Throws an
+ * UnsafeOutputFolderError when another running process holds it. A lock left by a process that
+ * no longer runs is taken over. NOTE: a process id is only unique within one machine and PID
+ * namespace, so two containers that share the folder are not kept apart.
+ */
+function lockOutputFolder(target: string): void {
+  const lock = path.join(target, OUTPUT_LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => rmSync(lock, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(readFileSafely(lock), 10);
+    if (holder === process.pid) return;
+    if (Number.isInteger(holder) && isRunning(holder)) {
+      throw new UnsafeOutputFolderError(target, `another build (process ${holder}) is writing to it; wait for that build to end, or delete ${OUTPUT_LOCK} if no build is running`);
+    }
+    rmSync(lock, { force: true });
+  }
+  throw new UnsafeOutputFolderError(target, `another build took its lock ${OUTPUT_LOCK} at the same time`);
+}
+
+function readFileSafely(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Returns whether a process with id `pid` runs, including one of another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Returns the time of the file system's clock now, in nanoseconds: the change time (ctime) of a
  * file created in `folder` (created too if missing) and deleted at once. Every file written,
  * copied or touched afterwards has a ctime at or after it. Then writes OUTPUT_MARKER, which the
@@ -115,6 +166,7 @@ export function markBuildStart(folder: string, guard: OutputGuard): bigint {
   const target = path.resolve(guard.root, folder);
   assertOwnOutputFolder(target);
   mkdirSync(target, { recursive: true });
+  lockOutputFolder(target);
   const marker = path.join(target, `.build-start-${process.pid}`);
   writeFileSync(marker, '');
   try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import {
   assertSafeOutputFolder,
   cleanOutputFolder,
   markBuildStart,
+  OUTPUT_LOCK,
   OUTPUT_MARKER,
   pruneOutputFolder,
   removeStaleFiles,
@@ -36,6 +37,11 @@ async function makeProject(): Promise<string> {
   await writeFile(path.join(root, '_site/index.html'), 'home');
   await writeFile(path.join(root, '_site', OUTPUT_MARKER), 'an earlier build');
   return root;
+}
+
+/** Lists the top of _site without the lock that this test process, as a build, keeps until it exits. */
+async function siteFiles(root: string): Promise<string[]> {
+  return (await readdir(path.join(root, '_site'))).filter((name) => name !== OUTPUT_LOCK).sort();
 }
 
 /** A build start after every file's change time, so that a prune that was not rejected would delete everything. */
@@ -88,7 +94,7 @@ describe('output folder', () => {
     const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
 
     assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'index.html', 'list', 'style.css']);
+    assert.deepEqual(await siteFiles(root), [OUTPUT_MARKER, 'index.html', 'list', 'style.css']);
     assert.deepEqual(await readdir(path.join(root, '_site/list')), ['new-entry']);
     assert.ok(existsSync(path.join(root, 'content/list/_list.md')));
   });
@@ -107,7 +113,7 @@ describe('output folder', () => {
     const removed = pruneOutputFolder('_site', since, guardFor(root, '_site'), old);
 
     assert.deepEqual(removed.sort(), [path.join(root, '_site/list/old-entry/index.html'), path.join(root, '_site/old-list/old-section/index.html')]);
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'index.html', 'unlisted.html']);
+    assert.deepEqual(await siteFiles(root), [OUTPUT_MARKER, 'index.html', 'unlisted.html']);
   });
 
   it('removes links, hard links and read-only files', async () => {
@@ -253,6 +259,28 @@ describe('output folder', () => {
     }
   });
 
+  it('rejects a folder another build writes to', async () => {
+    const root = await makeProject();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await writeFile(path.join(root, '_site', OUTPUT_LOCK), String(other.pid));
+
+      assert.throws(() => markBuildStart('_site', guardFor(root, '_site')), new RegExp(`another build \\(process ${other.pid}\\) is writing to it`));
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over the lock of an ended build', async () => {
+    const root = await makeProject();
+    const ended = spawnSync(process.execPath, ['-e', '']);
+    await writeFile(path.join(root, '_site', OUTPUT_LOCK), String(ended.pid));
+
+    markBuildStart('_site', guardFor(root, '_site'));
+
+    assert.equal(await readFile(path.join(root, '_site', OUTPUT_LOCK), 'utf8'), String(process.pid));
+  });
+
   it('rejects a folder with package.json', async () => {
     const root = await makeProject();
     await writeFile(path.join(root, '_site/package.json'), '{}');
@@ -289,7 +317,7 @@ describe('output folder', () => {
       await writeFile(page(name), name);
     }
     await emit('eleventy.after', { directories, outputMode: 'fs', results: [{ outputPath: page('one') }, { outputPath: page('two') }] });
-    assert.deepEqual((await readdir(path.join(root, '_site'))).sort(), [OUTPUT_MARKER, 'one', 'two'], 'the first build prunes what it did not write');
+    assert.deepEqual(await siteFiles(root), [OUTPUT_MARKER, 'one', 'two'], 'the first build prunes what it did not write');
 
     // A rebuild after the entry "two" was deleted removes its page.
     await emit('eleventy.before', { directories, outputMode: 'fs', runMode: 'serve', incremental: false });
