@@ -112,7 +112,7 @@ export const OUTPUT_LOCK = '.reading-lists-build.lock';
 
 /**
  * Takes the lock of the output folder `target` for this process until it exits. Throws an
- * UnsafeOutputFolderError when another running process holds it. A lock left by a process that
+ * UnsafeOutputFolderError when another running process has it. A lock left by a process that
  * no longer runs is taken over. NOTE: a process id is only unique within one machine and PID
  * namespace, so two containers that share the folder are not kept apart.
  */
