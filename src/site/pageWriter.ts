@@ -4,7 +4,7 @@
 // page's HTML until the build ends (267 MB for the 7,955 section pages at 100k).
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { startFileWriter } from '../write/fileWriter.ts';
@@ -98,6 +98,8 @@ export function registerPageWriter(eleventyConfig: EleventyConfig, listPages: Pa
     for (const file of written.keys()) {
       if (current.has(file)) continue;
       await rm(file, { force: true });
+      // The page's own folder (`<list>/<slug>/`) goes too once empty; rmdir leaves a folder that is not.
+      await rmdir(path.dirname(file)).catch(() => undefined);
       written.delete(file);
     }
   });

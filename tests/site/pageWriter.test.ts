@@ -114,6 +114,7 @@ describe('registerPageWriter', () => {
 
     assert.equal(await readFile(pageFile(output, entryPath(first)), 'utf8'), `${entryPath(first)} edited`);
     assert.ok(!existsSync(pageFile(output, entryPath(second))), 'the page of the removed entry is deleted');
+    assert.ok(!existsSync(path.dirname(pageFile(output, entryPath(second)))), 'the empty folder of the removed entry is deleted');
     assert.equal((await stat(pageFile(output, entryPath(rest[0]!)))).mtimeMs, unchangedBefore, 'an unchanged page is not written again');
     for (const entry of rest) assert.ok(existsSync(pageFile(output, entryPath(entry))));
 
