@@ -2,9 +2,15 @@
 // a Problem becomes text.
 import { compareCodeUnits } from '../text/compareCodeUnits.ts';
 import type { Problem } from './problem.ts';
-import { excerptForDisplay } from './excerptForDisplay.ts';
+import { escapeControlCharacters, excerptForDisplay, sentenceForDisplay } from './excerptForDisplay.ts';
 
 export type ProblemFormat = 'human' | 'github' | 'json';
+
+/**
+ * The maximum length of a message or a fix as shown, in UTF-16 code units. The values quoted in
+ * them are cut first, at the length of excerptForDisplay, so this bound is for the rest.
+ */
+const MAX_SENTENCE_LENGTH = 1000;
 
 /** Orders problems by file, line and column, so that a report reads from top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
@@ -15,16 +21,21 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 /**
  * Writes one problem on one line: `path:line:column  error  field: message (received ...). Fix: ...`.
- * The received value is shown through excerptForDisplay, so that a long source line does not
- * flood the terminal and a control character in it cannot act on the terminal.
+ * Every part is shown with control characters escaped, so that a file name, key or value cannot
+ * act on the terminal or break the line. The field, the received value and the values quoted in
+ * the message and the fix are cut as excerptForDisplay cuts them, so that no line grows without
+ * bound. The file name is not cut, because the path must stay usable.
  */
 export function formatProblem(problem: Problem): string {
-  let text = `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  `;
-  if (problem.field !== '') text += `${problem.field}: `;
-  text += problem.message;
+  let text = `${escapeControlCharacters(problem.file)}:${problem.line}:${problem.column}  ${problem.severity}  `;
+  if (problem.field !== '') text += `${excerptForDisplay(problem.field)}: `;
+  text += sentenceForDisplay(problem.message, MAX_SENTENCE_LENGTH);
   if (problem.received !== undefined) text += ` (received ${excerptForDisplay(problem.received)})`;
   text += '.';
-  if (problem.fix !== undefined) text += ` Fix: ${problem.fix.replace(/\.$/, '')}${/[?!]$/.test(problem.fix) ? '' : '.'}`;
+  if (problem.fix !== undefined) {
+    const fix = sentenceForDisplay(problem.fix, MAX_SENTENCE_LENGTH);
+    text += ` Fix: ${fix.replace(/\.$/, '')}${/[?!]$/.test(fix) ? '' : '.'}`;
+  }
   return text;
 }
 
@@ -45,21 +56,24 @@ export function countLine(problems: readonly Problem[]): string {
 
 /**
  * Writes one GitHub workflow command per problem (`::error file=...,line=...,col=...,title=...::message`),
- * which GitHub shows on the pull request's diff at that line. Received values are shown as in formatProblem.
+ * which GitHub shows on the pull request's diff at that line. The parts are escaped and cut as in
+ * formatProblem, except that a line break in the file name is kept. The workflow command encodes
+ * it as %0A, which the runner decodes, so the property stays the file's path.
  */
 export function formatGithub(problems: readonly Problem[]): string {
   return sortProblems(problems)
     .map((problem) => {
+      const title = problem.field === '' ? problem.code : `${excerptForDisplay(problem.field)} (${problem.code})`;
       const properties = [
-        `file=${escapeProperty(problem.file)}`,
+        `file=${escapeProperty(escapeControlCharacters(problem.file, { keepLineBreaks: true }))}`,
         `line=${problem.line}`,
         `col=${problem.column}`,
-        `title=${escapeProperty(problem.field === '' ? problem.code : `${problem.field} (${problem.code})`)}`,
+        `title=${escapeProperty(title)}`,
       ].join(',');
-      let message = problem.message;
+      let message = sentenceForDisplay(problem.message, MAX_SENTENCE_LENGTH);
       if (problem.received !== undefined) message += ` (received ${excerptForDisplay(problem.received)})`;
       message += '.';
-      if (problem.fix !== undefined) message += `\nFix: ${problem.fix}`;
+      if (problem.fix !== undefined) message += `\nFix: ${sentenceForDisplay(problem.fix, MAX_SENTENCE_LENGTH)}`;
       return `::${problem.severity} ${properties}::${escapeData(message)}`;
     })
     .join('\n');

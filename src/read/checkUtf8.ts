@@ -37,6 +37,16 @@ export function checkUtf8(bytes: Uint8Array, file: string): Problem | undefined 
     };
   }
 
+  const cutShort = cutShortSequence(bytes, offset);
+  if (cutShort !== undefined) {
+    return {
+      ...base,
+      message: `the file is not valid UTF-8: the character that starts with the byte ${hex} is cut short after ${cutShort.present} of its ${cutShort.length} bytes, so it would show as "\uFFFD"`,
+      received: `${lineEnd(before)}\\x${hex.slice(2)}`,
+      fix: 'retype the character at this place, because the end of its bytes is missing, as when text is cut at a byte count',
+    };
+  }
+
   // Bytes 0xA0 to 0xFF are the same letters in Latin-1 and Windows-1252, two common single-byte
   // encodings, so naming the letter helps to find the cause.
   const latin1 = byte >= 0xa0 ? ` (if it was saved as Latin-1 or Windows-1252, ${hex} is "${String.fromCharCode(byte)}")` : '';
@@ -63,22 +73,9 @@ export function findInvalidUtf8(bytes: Uint8Array): number | undefined {
       continue;
     }
 
-    // The allowed range of the second byte depends on the lead byte. Later bytes are 0x80 to 0xBF.
-    let length: number;
-    let secondMin = 0x80;
-    let secondMax = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      if (lead === 0xe0) secondMin = 0xa0;
-      if (lead === 0xed) secondMax = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      if (lead === 0xf0) secondMin = 0x90;
-      if (lead === 0xf4) secondMax = 0x8f;
-    } else {
-      return index;
-    }
+    const sequence = sequenceForm(lead);
+    if (sequence === undefined) return index;
+    const { length, secondMin, secondMax } = sequence;
 
     if (index + length > bytes.length) return index;
     const second = bytes[index + 1]!;
@@ -90,6 +87,38 @@ export function findInvalidUtf8(bytes: Uint8Array): number | undefined {
     index += length;
   }
   return undefined;
+}
+
+/**
+ * Returns the length of the UTF-8 sequence that `lead` starts and the allowed range of its second
+ * byte, which depends on the lead byte. Later bytes are 0x80 to 0xBF. Returns undefined for a
+ * byte that cannot start a sequence of more than one byte.
+ */
+function sequenceForm(lead: number): { length: number; secondMin: number; secondMax: number } | undefined {
+  if (lead >= 0xc2 && lead <= 0xdf) return { length: 2, secondMin: 0x80, secondMax: 0xbf };
+  if (lead >= 0xe0 && lead <= 0xef) return { length: 3, secondMin: lead === 0xe0 ? 0xa0 : 0x80, secondMax: lead === 0xed ? 0x9f : 0xbf };
+  if (lead >= 0xf0 && lead <= 0xf4) return { length: 4, secondMin: lead === 0xf0 ? 0x90 : 0x80, secondMax: lead === 0xf4 ? 0x8f : 0xbf };
+  return undefined;
+}
+
+/**
+ * Returns how many bytes of the sequence that starts at `offset` are present and valid, with the
+ * length it needs, when at least its first two are: the character was cut short, as by text cut
+ * at a byte count. Returns undefined when the byte at `offset` cannot start a valid sequence there.
+ */
+function cutShortSequence(bytes: Uint8Array, offset: number): { present: number; length: number } | undefined {
+  const sequence = sequenceForm(bytes[offset] ?? 0);
+  if (sequence === undefined) return undefined;
+
+  const second = bytes[offset + 1];
+  if (second === undefined || second < sequence.secondMin || second > sequence.secondMax) return undefined;
+  let present = 2;
+  while (present < sequence.length && isContinuation(bytes[offset + present])) present++;
+  return { present, length: sequence.length };
+}
+
+function isContinuation(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x80 && byte <= 0xbf;
 }
 
 /** Returns the last CONTEXT_LENGTH code units of `text`, marked with "..." when cut, without half a surrogate pair. */

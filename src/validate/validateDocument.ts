@@ -3,6 +3,7 @@ import { detailSchema, ENTRY_KEYS, entrySchema, linkSchema, placementSchema, typ
 import { LIST_KEYS, listSchema, sourceSchema, type ListData } from '../../schemas/list.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { RawDocument } from '../read/rawDocument.ts';
+import { checkValueCharacters } from './checkValueCharacters.ts';
 import { issuesToProblems } from './issueToProblem.ts';
 import type { FieldPath } from './locateField.ts';
 
@@ -18,21 +19,27 @@ export type ValidatedDocument =
 
 /**
  * Validates a raw document read without errors. Returns the typed data, or undefined with the
- * problems when the frontmatter is missing or does not match the schema.
+ * problems when the frontmatter is missing, does not match the schema, or has a key or value
+ * with a control character that checkValueCharacters rejects.
  */
 export function validateDocument(raw: RawDocument): { document: ValidatedDocument | undefined; problems: Problem[] } {
   const frontmatter = raw.frontmatter;
   if (frontmatter === undefined || frontmatter.data === undefined) return { document: undefined, problems: [] };
 
+  // A control character written as a YAML escape passes the schemas, which check forms, not characters.
+  const characterProblems = checkValueCharacters(frontmatter.data, frontmatter, raw.file);
+
   if (raw.kind === 'list') {
     const result = listSchema.safeParse(frontmatter.data, { reportInput: true });
-    if (result.success) return { document: { kind: 'list', raw, data: result.data }, problems: [] };
-    return { document: undefined, problems: issuesToProblems(result.error.issues, { file: raw.file, frontmatter, knownKeys: listKeys }) };
+    if (result.success && characterProblems.length === 0) return { document: { kind: 'list', raw, data: result.data }, problems: [] };
+    const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, { file: raw.file, frontmatter, knownKeys: listKeys });
+    return { document: undefined, problems: [...characterProblems, ...schemaProblems] };
   }
 
   const result = entrySchema.safeParse(frontmatter.data, { reportInput: true });
-  if (result.success) return { document: { kind: 'entry', raw, data: result.data }, problems: [] };
-  return { document: undefined, problems: issuesToProblems(result.error.issues, { file: raw.file, frontmatter, knownKeys: entryKeys }) };
+  if (result.success && characterProblems.length === 0) return { document: { kind: 'entry', raw, data: result.data }, problems: [] };
+  const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, { file: raw.file, frontmatter, knownKeys: entryKeys });
+  return { document: undefined, problems: [...characterProblems, ...schemaProblems] };
 }
 
 function entryKeys(fieldPath: FieldPath): readonly string[] {

@@ -65,6 +65,85 @@ describe('long received values', () => {
   });
 });
 
+describe('control characters in every part', () => {
+  const HOSTILE: Problem = {
+    stage: 'validate',
+    severity: 'error',
+    code: 'unknown-key',
+    file: 'content/list/esc\u001b[31mred\nline.md',
+    line: 4,
+    column: 8,
+    field: 'foo\u009b31m',
+    message: 'unknown key "foo\u009b31m" and the title "Title\u001b"',
+    fix: 'remove\r it\u0007',
+  };
+
+  it('escapes them for people', () => {
+    assert.equal(
+      formatProblem(HOSTILE),
+      'content/list/esc\\x1B[31mred\\nline.md:4:8  error  foo\\x9B31m: unknown key "foo\\x9B31m" and the title "Title\\x1B". Fix: remove\\r it\\x07.',
+    );
+  });
+
+  it('keeps a report line whole', () => {
+    assert.equal(formatHuman([HOSTILE]).split('\n').length, 2);
+  });
+
+  it('escapes them in annotations', () => {
+    assert.equal(
+      formatGithub([HOSTILE]),
+      '::error file=content/list/esc\\x1B[31mred%0Aline.md,line=4,col=8,title=foo\\x9B31m (unknown-key)::unknown key "foo\\x9B31m" and the title "Title\\x1B".%0AFix: remove\\r it\\x07',
+    );
+  });
+
+  it('keeps them in JSON', () => {
+    assert.deepEqual(JSON.parse(formatJson([HOSTILE])).problems, [HOSTILE]);
+  });
+});
+
+describe('long values quoted in messages', () => {
+  const CATEGORY = 'c'.repeat(200_000);
+  const UNKNOWN_SECTION: Problem = {
+    ...PROBLEM,
+    code: 'unknown-section',
+    field: 'category',
+    message: `unknown section "${CATEGORY}" in the list "list"`,
+    received: CATEGORY,
+    fix: `did you mean "${'d'.repeat(300)}"?`,
+  };
+  const SHOWN_MESSAGE = `unknown section "${'c'.repeat(200)}... [200,000 characters, cut]" in the list "list"`;
+  const SHOWN_RECEIVED = `${'c'.repeat(200)}... [200,000 characters, cut]`;
+  const SHOWN_FIX = `did you mean "${'d'.repeat(200)}... [300 characters, cut]"?`;
+
+  it('cuts them for people', () => {
+    assert.equal(formatProblem(UNKNOWN_SECTION), `content/list/adam.md:4:8  error  category: ${SHOWN_MESSAGE} (received ${SHOWN_RECEIVED}). Fix: ${SHOWN_FIX}`);
+  });
+
+  it('cuts them in annotations', () => {
+    assert.equal(
+      formatGithub([UNKNOWN_SECTION]),
+      `::error file=content/list/adam.md,line=4,col=8,title=category (unknown-section)::${SHOWN_MESSAGE} (received ${SHOWN_RECEIVED}).%0AFix: ${SHOWN_FIX}`,
+    );
+  });
+
+  it('cuts a long field', () => {
+    const key = 'k'.repeat(10_000);
+    const line = formatProblem({ ...PROBLEM, code: 'unknown-key', field: key, message: `unknown key "${key}"`, received: undefined });
+    assert.ok(line.startsWith(`content/list/adam.md:4:8  error  ${'k'.repeat(200)}... [10,000 characters, cut]: unknown key "${'k'.repeat(200)}... [10,000 characters, cut]".`), line.slice(0, 300));
+    assert.ok(line.length < 1000, String(line.length));
+  });
+
+  it('bounds a message without quotes', () => {
+    const line = formatProblem({ ...PROBLEM, message: 'm'.repeat(50_000), received: undefined, fix: undefined });
+    assert.ok(line.endsWith(`${'m'.repeat(10)}... [50,000 characters, cut].`), line.slice(-80));
+    assert.ok(line.length < 1100, String(line.length));
+  });
+
+  it('keeps them whole in JSON', () => {
+    assert.deepEqual(JSON.parse(formatJson([UNKNOWN_SECTION])).problems, [UNKNOWN_SECTION]);
+  });
+});
+
 describe('formatHuman', () => {
   it('sorts and counts', () => {
     assert.equal(

@@ -80,4 +80,31 @@ describe('checkUtf8', () => {
       assert.match(checkUtf8(bytes, FILE)?.message ?? '', /saved as UTF-16/, encoding);
     }
   });
+
+  it('names the Latin-1 letter of a lone lead byte', () => {
+    const bytes = Buffer.concat([Buffer.from('title: Caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]);
+    assert.equal(checkUtf8(bytes, FILE)?.fix, 'save the file as UTF-8 in your editor (if it was saved as Latin-1 or Windows-1252, 0xE9 is "é")');
+  });
+
+  it('reports an emoji cut short', () => {
+    const emoji = Buffer.from('😀');
+    const bytes = Buffer.concat([Buffer.from('title: smile '), emoji.subarray(0, 3), Buffer.from(' here\n')]);
+    const problem = checkUtf8(bytes, FILE);
+    assert.deepEqual([problem?.line, problem?.column], [1, 14]);
+    assert.equal(problem?.message, 'the file is not valid UTF-8: the character that starts with the byte 0xF0 is cut short after 3 of its 4 bytes, so it would show as "\uFFFD"');
+    assert.doesNotMatch(problem?.fix ?? '', /Latin-1/);
+    assert.match(problem?.fix ?? '', /^retype the character/);
+  });
+
+  it('reports a character cut at the end', () => {
+    const bytes = Buffer.concat([Buffer.from('title: euro '), Buffer.from('€').subarray(0, 2)]);
+    assert.match(checkUtf8(bytes, FILE)?.message ?? '', /after 2 of its 3 bytes/);
+  });
+
+  it('gives the Latin-1 hint for a bad second byte', () => {
+    // 0xF0 0x80 would be an overlong form, so 0xF0 cannot start a sequence there.
+    const problem = checkUtf8(Uint8Array.from([0x61, 0xf0, 0x80, 0x80, 0x80]), FILE);
+    assert.match(problem?.message ?? '', /the byte 0xF0 is not part of a valid UTF-8 character/);
+    assert.match(problem?.fix ?? '', /0xF0 is "ð"/);
+  });
 });

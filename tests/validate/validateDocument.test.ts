@@ -221,6 +221,13 @@ describe('validateDocument list file', () => {
     ]);
   });
 
+  it('reports a control character in a section title', async () => {
+    const sections = SECTIONS.map((line) => (line === '    title: Tricks' ? '    title: "Tricks\\e[2J"' : line));
+    assert.deepEqual(await listProblems('title: Training Basics', 'description: d', ...sections), [
+      `${LIST}:18:19  error  sections[2].title: contains U+001B (escape), written as the YAML escape "\\e", a character that the pages and feeds would drop or replace (received "Tricks\\e[2J"). Fix: delete the escape "\\e", or write "\\\\e" if the backslash is meant as text.`,
+    ]);
+  });
+
   it('reports a description on two lines', async () => {
     assert.deepEqual(await listProblems('title: Training Basics', 'description: "one\\ntwo"', ...SECTIONS), [
       `${LIST}:3:14  error  description: must be one line, without line breaks (received "one\\ntwo"). Fix: write it as one line of text.`,
@@ -232,6 +239,28 @@ describe('validateDocument colon in a list', () => {
   it('suggests quoting an intro item', async () => {
     assert.deepEqual(await entryProblems('title: Intro', 'category: tricks', 'intro:', '  - Attention: the paper'), [
       `${FILE}:5:5  error  intro[0]: must be text, not a set of "key: value" lines (received Attention: the paper). Fix: put the text in double quotes, because a colon followed by a space makes it a key: - "Attention: the paper".`,
+    ]);
+  });
+});
+
+describe('validateDocument control characters', () => {
+  it('reports escapes in a title and a keyword', async () => {
+    assert.deepEqual(await entryProblems('title: "nul \\0 and \\e[2J here"', 'category: tricks', 'keywords: ["k\\x07bell"]'), [
+      `${FILE}:2:13  error  title: contains U+0000 (NUL), written as the YAML escape "\\0", a character that the pages and feeds would drop or replace (received "nul \\0 and \\e[2J here"). Fix: delete the escape "\\0", or write "\\\\0" if the backslash is meant as text.`,
+      `${FILE}:4:14  error  keywords[0]: contains U+0007, written as the YAML escape "\\x07", a character that the pages and feeds would drop or replace (received "k\\x07bell"). Fix: delete the escape "\\x07", or write "\\\\x07" if the backslash is meant as text.`,
+    ]);
+  });
+
+  it('reports an escaped key and its schema problem', async () => {
+    assert.deepEqual(await entryProblems('title: Key', 'category: tricks', '"foo\\u009B31m": 1'), [
+      `${FILE}:4:1  error  foo\\x9B31m: unknown key "foo\\x9B31m". Fix: remove it; the keys allowed here are: title, category, order, also, intro, keywords, arxiv, links, details, added, aliases.`,
+      `${FILE}:4:5  error  foo\\x9B31m: the key contains U+009B (control sequence introducer), written as the YAML escape "\\u009B", a control character that a browser does not show and a terminal may act on (received "foo\\u009B31m"). Fix: delete the escape "\\u009B", or write "\\\\u009B" if the backslash is meant as text.`,
+    ]);
+  });
+
+  it('reports a raw DEL in the file', async () => {
+    assert.deepEqual(await entryProblems('title: A\u007fB', 'category: tricks'), [
+      `${FILE}:2:9  error  the file contains U+007F (delete), a control character that a browser does not show and a terminal may act on. Fix: delete the character or replace it with a space, in an editor that shows invisible characters.`,
     ]);
   });
 });
