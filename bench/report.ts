@@ -67,6 +67,18 @@ function ratioCell(result: SizeResult): string {
   return buildCpu === undefined || baselineCpu === undefined ? `${wall}, CPU unknown` : `${wall}, ${(buildCpu / baselineCpu).toFixed(2)}`;
 }
 
+/**
+ * Shows the wall times of the first build and baseline runs of a size, which write into new
+ * output folders, and their ratio. The table's medians are of the later runs too, which write
+ * over the output of the run before, as a user's next build does.
+ */
+function firstRunCell(result: SizeResult): string {
+  const build = result.build.ok ? result.build.value.firstRun : undefined;
+  const baseline = result.baseline.ok ? result.baseline.value.firstRun : undefined;
+  if (build === undefined || baseline === undefined) return 'not available';
+  return `${formatSeconds(build.wallSeconds)}, ${formatSeconds(baseline.wallSeconds)}, ${(build.wallSeconds / baseline.wallSeconds).toFixed(2)}`;
+}
+
 /** Renders one table with a column per size (shipped content first, then generated sizes, smallest first) and the reasons for every missing figure below it. */
 export function renderTable(results: readonly SizeResult[]): string {
   const sorted = sortResults(results);
@@ -79,6 +91,7 @@ export function renderTable(results: readonly SizeResult[]): string {
     ['`check` alone: wall, CPU, peak memory', (result) => commandCell(result.check)],
     ['plain Eleventy baseline: wall, CPU, peak memory', (result) => commandCell(result.baseline)],
     ['build / baseline: wall, CPU', ratioCell],
+    ['first run, into a new output folder: build, baseline, build / baseline (wall)', firstRunCell],
     ['search files: raw, gzip, brotli', (result) => searchCell(result.search, (value) => `${formatBytes(value.rawBytes)}, ${formatBytes(value.gzipBytes)}, ${formatBytes(value.brotliBytes)}`)],
     ['download before the first result, from the files (gzip)', (result) => searchCell(result.search, (value) => `${formatBytes(value.firstResultGzipBytes)}${value.loadsWholeIndex ? ' (whole index)' : ''}`)],
     ['download before the first result, in Chromium (gzip)', (result) => measuredCell(result.browser, (value) => formatBytes(value.downloadGzipBytes))],

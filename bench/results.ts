@@ -13,6 +13,11 @@ export interface CommandFigures {
   peakRssBytes: number | undefined;
   /** Every run's wall time, in run order, so that spread can be judged. */
   allWallSeconds: number[];
+  /**
+   * The first run's wall and CPU seconds. It writes into a new output folder, and the later runs
+   * write over its output, as a user's next build does. Absent in results recorded before it.
+   */
+  firstRun?: { wallSeconds: number; cpuSeconds?: number | undefined } | undefined;
 }
 
 /** Sizes and times of the built search files, measured in Node. */

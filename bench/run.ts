@@ -258,6 +258,7 @@ function summarise(runs: readonly CommandRun[]): CommandFigures {
     cpuSeconds: cpu.length > 0 ? median(cpu) : undefined,
     peakRssBytes: peaks.length > 0 ? median(peaks) : undefined,
     allWallSeconds: runs.map((run) => run.wallSeconds),
+    firstRun: runs[0] === undefined ? undefined : { wallSeconds: runs[0].wallSeconds, cpuSeconds: runs[0].cpuSeconds },
   };
 }
 

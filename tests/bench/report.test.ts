@@ -33,6 +33,16 @@ describe('renderTable', () => {
     assert.match(renderTable([result('1k', 1000, 2)]), /\| build \/ baseline: wall, CPU \| 0\.50, 0\.50 \|/);
   });
 
+  it('shows the first runs into new folders', () => {
+    const measured = result('1k', 1000, 2);
+    assert.ok(measured.build.ok && measured.baseline.ok);
+    measured.build.value.firstRun = { wallSeconds: 3, cpuSeconds: 4 };
+    measured.baseline.value.firstRun = { wallSeconds: 4, cpuSeconds: 5 };
+
+    assert.match(renderTable([measured]), /\| first run, into a new output folder: build, baseline, build \/ baseline \(wall\) \| 3\.00 s, 4\.00 s, 0\.75 \|/);
+    assert.match(renderTable([result('1k', 1000, 2)]), /\| first run, into a new output folder: build, baseline, build \/ baseline \(wall\) \| not available \|/);
+  });
+
   it('lists the reason for each missing figure', () => {
     assert.match(renderTable([result('1k', 1000, 2)]), /- 1k, check: src\/cli\/check\.ts does not exist yet/);
   });
