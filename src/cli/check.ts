@@ -45,6 +45,11 @@ export async function runCheck(argv: readonly string[], environment: NodeJS.Proc
     return 2;
   }
 
+  if (parsed.values.content === '') {
+    process.stderr.write(`check: --content needs a folder, such as --content content\n\n${USAGE}\n`);
+    return 2;
+  }
+
   const files = parsed.positionals.length > 0 ? parsed.positionals : undefined;
   let loaded;
   try {

@@ -37,7 +37,8 @@ export interface DiscoveredContent {
 /**
  * Lists the content files under `<root>/<contentDir>`. Reports a file outside any list folder,
  * a folder name that is not a list id, a folder inside a list folder, a symbolic link leading
- * outside the content folder or to a missing file, and warns about a non-Markdown file. A symbolic link
+ * outside the content folder or to a missing file, a content folder without any list, and
+ * warns about a non-Markdown file. A symbolic link
  * to a file inside the content folder is followed. A link to a folder is skipped, because it
  * would list the same files twice. Throws when the content folder itself cannot be read.
  */
@@ -113,6 +114,17 @@ export async function discoverContent(root: string, contentDir = 'content'): Pro
       if (item.name === LIST_FILE_NAME) found.lists.push(contentFile);
       else found.entries.push(contentFile);
     }
+  }
+
+  // A content folder without lists builds a site with no pages of content, which is more often a
+  // wrong SITE_CONTENT_DIR or --content than the intent.
+  if (found.lists.length === 0 && found.entries.length === 0) {
+    report(
+      contentRoot,
+      'no-lists',
+      'the content folder has no list: a list is a folder with a _list.md file and its entry files',
+      `add a list folder with a _list.md, such as ${toPosix(path.join(path.relative(root, contentRoot), '<list-id>', LIST_FILE_NAME))}, or point SITE_CONTENT_DIR or --content at the content folder`,
+    );
   }
   return found;
 }

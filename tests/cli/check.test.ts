@@ -138,4 +138,16 @@ describe('check command', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^check: cannot read the content folder missing: ENOENT/);
   });
+
+  it('rejects an empty --content', async () => {
+    const run = await runCheck({}, ['--content=']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^check: --content needs a folder/);
+  });
+
+  it('reports a content folder without lists', async () => {
+    const run = await runCheck({ 'empty/.keep': '' }, ['--content', 'content/empty']);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^content\/empty:1:1  error  the content folder has no list: a list is a folder with a _list\.md file and its entry files\. Fix: add a list folder with a _list\.md, such as content\/empty\/<list-id>\/_list\.md/);
+  });
 });
