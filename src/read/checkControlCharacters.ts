@@ -1,6 +1,7 @@
 // Reports a character that the site cannot show, such as a NUL or another control character,
 // which the pages and feeds would otherwise drop or replace unreported.
 import type { Problem } from '../problems/problem.ts';
+import { countLineFeeds } from '../text/countLineFeeds.ts';
 
 /**
  * The characters that the site rejects. XML 1.0 forbids some even when escaped, and buildXml
@@ -94,8 +95,3 @@ function isC1Control(code: number): boolean {
   return code >= 0x80 && code <= 0x9f;
 }
 
-function countLineFeeds(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}

@@ -2,6 +2,7 @@
 // invalid byte, which the decoder would otherwise replace with U+FFFD unreported.
 import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../problems/problem.ts';
+import { countLineFeeds } from '../text/countLineFeeds.ts';
 
 /** The number of characters before the invalid byte that the report shows, to help find the byte in its line. */
 const CONTEXT_LENGTH = 40;
@@ -130,8 +131,3 @@ function lineEnd(text: string): string {
   return `...${text.slice(start)}`;
 }
 
-function countLineFeeds(bytes: Uint8Array, end: number): number {
-  let count = 0;
-  for (let index = bytes.indexOf(0x0a); index !== -1 && index < end; index = bytes.indexOf(0x0a, index + 1)) count++;
-  return count;
-}

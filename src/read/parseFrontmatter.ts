@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { isCollection, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
 import { excerptForDisplay, MAX_DISPLAY_LENGTH } from '../problems/excerptForDisplay.ts';
+import { countLineFeeds } from '../text/countLineFeeds.ts';
 import { parsePlainYamlData } from './plainYamlData.ts';
 import type { Frontmatter } from './rawDocument.ts';
 
@@ -328,11 +329,6 @@ function fieldOfAncestors(ancestors: readonly unknown[], node: unknown): string 
   return field;
 }
 
-function countLineFeeds(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}
 
 function firstSentence(message: string): string {
   const line = message.split('\n', 1)[0] ?? message;

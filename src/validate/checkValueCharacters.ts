@@ -4,6 +4,7 @@
 import type { Problem } from '../problems/problem.ts';
 import { describeForbiddenCharacter, FORBIDDEN_CHARACTER, forbiddenReason } from '../read/checkControlCharacters.ts';
 import type { Frontmatter } from '../read/rawDocument.ts';
+import { countLineFeeds } from '../text/countLineFeeds.ts';
 import { formatFieldPath, locateField, type FieldLocation } from './locateField.ts';
 
 /** One escape of a double-quoted YAML scalar: `\x07`, `\u0085`, `\U0000001B`, or a backslash and one character. */
@@ -95,9 +96,8 @@ function findEscape(frontmatter: Frontmatter, location: FieldLocation, code: num
     if (escaped !== code) continue;
 
     // A double-quoted scalar may span lines, so the escape's line is counted from the value's.
-    const before = written.slice(0, match.index);
-    const lineBreaks = before.split('\n').length - 1;
-    const column = lineBreaks === 0 ? location.column + match.index : match.index - before.lastIndexOf('\n');
+    const lineBreaks = countLineFeeds(written, match.index);
+    const column = lineBreaks === 0 ? location.column + match.index : match.index - written.lastIndexOf('\n', match.index - 1);
     return { text, line: location.line + lineBreaks, column };
   }
   return undefined;
