@@ -44,6 +44,18 @@ async function siteFiles(root: string): Promise<string[]> {
   return (await readdir(path.join(root, '_site'))).filter((name) => name !== OUTPUT_LOCK).sort();
 }
 
+/**
+ * Creates a file that contains "keep" in a new folder outside any project, for links that a
+ * build must not write through, and returns its path.
+ */
+async function fileOutside(): Promise<string> {
+  const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
+  folders.push(outside);
+  const victim = path.join(outside, 'victim.txt');
+  await writeFile(victim, 'keep');
+  return victim;
+}
+
 /** A build start after every file's change time, so that a prune that was not rejected would delete everything. */
 const FUTURE = BigInt(Date.now() + 3_600_000) * 1_000_000n;
 
@@ -118,11 +130,10 @@ describe('output folder', () => {
 
   it('removes links, hard links and read-only files', async () => {
     const root = await makeProject();
-    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
-    folders.push(outside);
-    await writeFile(path.join(outside, 'victim.txt'), 'keep');
+    const victim = await fileOutside();
+    const outside = path.dirname(victim);
     await mkdir(path.join(outside, 'keywords'));
-    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/list/linked.html'));
+    await symlink(victim, path.join(root, '_site/list/linked.html'));
     await symlink(path.join(outside, 'keywords'), path.join(root, '_site/keywords'));
     await link(path.join(root, '_site/index.html'), path.join(outside, 'backup.html'));
     await writeFile(path.join(root, '_site/list/read-only.html'), 'old');
@@ -133,7 +144,7 @@ describe('output folder', () => {
     const site = (name: string) => path.join(root, '_site', name);
     assert.deepEqual(removed.sort(), [site('index.html'), site('keywords'), site('list/linked.html'), site('list/read-only.html')]);
     assert.equal(await readFile(site('list/old-entry/index.html'), 'utf8'), 'old');
-    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+    assert.equal(await readFile(victim, 'utf8'), 'keep');
     assert.equal(await readFile(path.join(outside, 'backup.html'), 'utf8'), 'home');
     assert.deepEqual(await readdir(path.join(outside, 'keywords')), []);
   });
@@ -151,10 +162,8 @@ describe('output folder', () => {
 
   it('worker listing matches the sync listing', async () => {
     const root = await makeProject();
-    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
-    folders.push(outside);
-    await writeFile(path.join(outside, 'victim.txt'), 'keep');
-    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/list/linked.html'));
+    const victim = await fileOutside();
+    await symlink(victim, path.join(root, '_site/list/linked.html'));
     await writeFile(path.join(root, '_site/list/read-only.html'), 'old');
     await chmod(path.join(root, '_site/list/read-only.html'), 0o444);
     await mkdir(path.join(root, '_site/empty'));
@@ -165,7 +174,7 @@ describe('output folder', () => {
     assert.deepEqual(old.removed.sort(), [site('list/linked.html'), site('list/read-only.html')]);
     assert.deepEqual(old.files.sort(), [site(OUTPUT_MARKER), site('index.html'), site('list/old-entry/index.html')]);
     assert.deepEqual(old.emptyFolders, [site('empty')]);
-    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+    assert.equal(await readFile(victim, 'utf8'), 'keep');
   });
 
   it('worker listing rejects an unsafe folder', async () => {
@@ -176,10 +185,8 @@ describe('output folder', () => {
 
   it('removes links before the build writes', async () => {
     const root = await makeProject();
-    const outside = await mkdtemp(path.join(tmpdir(), 'output-folder-outside-'));
-    folders.push(outside);
-    await writeFile(path.join(outside, 'victim.txt'), 'keep');
-    await symlink(path.join(outside, 'victim.txt'), path.join(root, '_site/style.css'));
+    const victim = await fileOutside();
+    await symlink(victim, path.join(root, '_site/style.css'));
     const { config, emit } = fakeConfig(path.join(root, '_site'));
     cleanOutputFolder(config, root, ['content', 'src']).registerPrune();
     const directories = { input: path.join(root, 'src'), output: path.join(root, '_site') };
@@ -190,7 +197,7 @@ describe('output folder', () => {
     await writeFile(path.join(root, '_site/style.css'), 'new');
     await emit('eleventy.after', { directories, outputMode: 'fs', results: [] });
 
-    assert.equal(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'keep');
+    assert.equal(await readFile(victim, 'utf8'), 'keep');
     assert.equal(await readFile(path.join(root, '_site/style.css'), 'utf8'), 'new');
   });
 
