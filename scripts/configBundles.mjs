@@ -88,7 +88,7 @@ export async function makeBundles(key) {
     try {
       return await storeBundles(FALLBACK_BUNDLE_FOLDER, key, built);
     } catch (fallbackError) {
-      throw new Error(`cannot write to ${BUNDLE_FOLDER} (${error?.message ?? error}) nor to ${FALLBACK_BUNDLE_FOLDER} (${fallbackError?.message ?? fallbackError})`, { cause: error });
+      throw new Error(`failed to write to ${BUNDLE_FOLDER} (${error?.message ?? error}) and to ${FALLBACK_BUNDLE_FOLDER} (${fallbackError?.message ?? fallbackError})`, { cause: error });
     }
   }
 }
@@ -258,7 +258,10 @@ async function storeBundles(folder, key, built) {
   return files;
 }
 
-/** Creates `folder`; FALLBACK_BUNDLE_FOLDER only readable by this user, and rejected unless isPrivateFolder holds. */
+/**
+ * Creates `folder`. FALLBACK_BUNDLE_FOLDER is created for this user alone, and rejected unless
+ * isPrivateFolder returns true.
+ */
 async function createFolder(folder) {
   if (folder !== FALLBACK_BUNDLE_FOLDER) {
     await mkdir(folder, { recursive: true });

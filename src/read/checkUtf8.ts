@@ -63,7 +63,7 @@ export function checkUtf8(bytes: Uint8Array, file: string): Problem | undefined 
  * Returns the offset of the first byte of `bytes` that does not begin a well-formed UTF-8
  * sequence, or of the lead byte of a sequence that is cut short. Returns undefined when every
  * sequence is well formed. Overlong forms, surrogates and code points above U+10FFFF are not well
- * formed, so this accepts what buffer.isUtf8 accepts; a test compares the two on random bytes.
+ * formed, so this accepts what buffer.isUtf8 accepts. A test compares the two on random bytes.
  */
 export function findInvalidUtf8(bytes: Uint8Array): number | undefined {
   let index = 0;

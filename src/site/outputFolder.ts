@@ -129,7 +129,7 @@ function lockOutputFolder(target: string): void {
     const holder = Number.parseInt(readFileSafely(lock), 10);
     if (holder === process.pid) return;
     if (Number.isInteger(holder) && isRunning(holder)) {
-      throw new UnsafeOutputFolderError(target, `another build (process ${holder}) is writing to it; wait for that build to end, or delete ${OUTPUT_LOCK} if no build is running`);
+      throw new UnsafeOutputFolderError(target, `another build (process ${holder}) is writing to it. Wait for that build to end, or delete ${OUTPUT_LOCK} if no build is running`);
     }
     rmSync(lock, { force: true });
   }

@@ -35,7 +35,8 @@ describe('renderTable', () => {
 
   it('shows the first runs into new folders', () => {
     const measured = result('1k', 1000, 2);
-    assert.ok(measured.build.ok && measured.baseline.ok);
+    assert.ok(measured.build.ok);
+    assert.ok(measured.baseline.ok);
     measured.build.value.firstRun = { wallSeconds: 3, cpuSeconds: 4 };
     measured.baseline.value.firstRun = { wallSeconds: 4, cpuSeconds: 5 };
 

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../support/builtSite.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'site', 'small');
 
-/** The files of the project that a build reads, copied; node_modules is linked package by package. */
+/** The files of the project that a build reads, which are copied. node_modules is linked package by package instead. */
 const COPIED = ['scripts', 'src', 'schemas', '.eleventy.ts', 'site.config.json', 'package.json', 'tsconfig.json'];
 
 /** Makes a copy of the project in a new temporary folder and returns its path. */
@@ -214,14 +214,14 @@ describe('scripts/eleventy.mjs', () => {
     }
   });
 
-  it('refuses --config with a fix', () => {
+  it('rejects --config with a fix', () => {
     const result = build(copy, 'refused', ['--config=other.js']);
 
     assert.equal(result.status, 1);
     assert.match(result.stderr, /--config is not accepted.*Fix: remove --config/);
   });
 
-  it('refuses JSON output with a fix', () => {
+  it('rejects JSON output with a fix', () => {
     for (const option of [['--to=json'], ['--to', 'ndjson']]) {
       const result = build(copy, 'refused', option);
 
@@ -230,7 +230,7 @@ describe('scripts/eleventy.mjs', () => {
     }
   });
 
-  it('refuses --input and --formats with a fix', () => {
+  it('rejects --input and --formats with a fix', () => {
     for (const option of ['--input=/tmp', '--formats=md']) {
       const result = build(copy, 'refused', [option]);
 
@@ -239,14 +239,14 @@ describe('scripts/eleventy.mjs', () => {
     }
   });
 
-  it('refuses another working folder', () => {
+  it('rejects another working folder', () => {
     const result = spawnSync(process.execPath, [path.join(copy, 'scripts', 'eleventy.mjs'), `--output=${path.join(copy, 'elsewhere')}`], { cwd: tmpdir(), encoding: 'utf8' });
 
     assert.equal(result.status, 1);
     assert.match(result.stderr, /the build must run in the project folder .*Fix: cd /);
   });
 
-  it('refuses --pathprefix with a fix', () => {
+  it('rejects --pathprefix with a fix', () => {
     const result = build(copy, 'refused', ['--pathprefix=/lists/']);
 
     assert.equal(result.status, 1);
